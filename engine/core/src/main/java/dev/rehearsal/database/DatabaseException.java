@@ -1,0 +1,54 @@
+package dev.rehearsal.database;
+
+import java.sql.SQLException;
+
+/**
+ * A database problem translated once, at the database boundary: the message names what was being done and keeps
+ * the driver's message, SQLState and vendor code. Above this package nobody catches {@link SQLException}.
+ */
+public final class DatabaseException extends RuntimeException {
+
+  private final String sqlState;
+  private final boolean infrastructure;
+
+  private DatabaseException(String message, String sqlState, boolean infrastructure, Throwable cause) {
+    super(message, cause);
+    this.sqlState = sqlState;
+    this.infrastructure = infrastructure;
+  }
+
+  /** A failure of something the scenario asked for (a statement, a query). */
+  public static DatabaseException of(String doing, SQLException e) {
+    return new DatabaseException(doing + ": " + describe(e), e.getSQLState(), false, e);
+  }
+
+  /** A failure to create, reach or drop a database: not the scenario's fault. */
+  public static DatabaseException infrastructure(String doing, Exception e) {
+    String detail = e instanceof SQLException sql ? describe(sql) : String.valueOf(e.getMessage());
+    String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+    return new DatabaseException(doing + ": " + detail, state, true, e);
+  }
+
+  /** The driver's message with SQLState and vendor code when it has them. */
+  public static String describe(SQLException e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()).strip());
+    if (e.getSQLState() != null) {
+      text.append(" (SQLState ").append(e.getSQLState());
+      if (e.getErrorCode() != 0) {
+        text.append(", code ").append(e.getErrorCode());
+      }
+      text.append(')');
+    }
+    return text.toString();
+  }
+
+  /** SQLState of the underlying error, or null. */
+  public String sqlState() {
+    return sqlState;
+  }
+
+  /** True when the database itself could not be created, reached or dropped. */
+  public boolean infrastructure() {
+    return infrastructure;
+  }
+}

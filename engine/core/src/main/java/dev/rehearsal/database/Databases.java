@@ -1,0 +1,35 @@
+package dev.rehearsal.database;
+
+import dev.rehearsal.config.RehearsalConfig.DatabaseConfig;
+import dev.rehearsal.database.sqlite.SqliteDatabase;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Creates the {@link Database} for a configured kind. A new engine is one entry here plus its package. */
+public final class Databases {
+
+  private static final Map<String, Function<DatabaseConfig, Database>> KINDS = Map.of(
+      SqliteDatabase.KIND, config -> new SqliteDatabase(config.name()));
+
+  private Databases() {}
+
+  /** The kinds Rehearsal knows. */
+  public static List<String> kinds() {
+    return KINDS.keySet().stream().sorted().toList();
+  }
+
+  /**
+   * The database for one configuration entry.
+   *
+   * @throws IllegalArgumentException for an unknown kind, with the known ones in the message
+   */
+  public static Database create(DatabaseConfig config) {
+    Function<DatabaseConfig, Database> factory = KINDS.get(config.kind());
+    if (factory == null) {
+      throw new IllegalArgumentException("database '" + config.name() + "' has unknown kind '" + config.kind()
+          + "' — known kinds: " + String.join(", ", kinds()));
+    }
+    return factory.apply(config);
+  }
+}

@@ -1,0 +1,161 @@
+package dev.rehearsal.database;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One connection used by one step to look at or fill the database. Names are matched without regard to case (as
+ * unquoted SQL names are) and quoted for the engine when used in SQL; values are always bound as parameters.
+ */
+public final class Session implements AutoCloseable {
+
+  private static final int BATCH = 500;
+
+  private final Database database;
+  private final Connection connection;
+
+  public Session(Database database, Connector connector) {
+    this.database = database;
+    this.connection = connector.connect();
+  }
+
+  /** The real name of a table or view, matched ignoring case, if it exists. */
+  public Optional<String> findTable(String name) {
+    String wanted = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+    return tables().stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst();
+  }
+
+  /** Names of user tables and views. */
+  public List<String> tables() {
+    try {
+      DatabaseMetaData meta = connection.getMetaData();
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE", "VIEW"})) {
+        while (rs.next()) {
+          String schema = rs.getString("TABLE_SCHEM");
+          if (schema == null || !isSystemSchema(schema)) {
+            names.add(rs.getString("TABLE_NAME"));
+          }
+        }
+      }
+      return names;
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot list tables", e);
+    }
+  }
+
+  /** Column names of an existing table or view, in table order. */
+  public List<String> columns(String table) {
+    try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, "%")) {
+      List<String> names = new ArrayList<>();
+      while (rs.next()) {
+        names.add(rs.getString("COLUMN_NAME"));
+      }
+      return names;
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot list the columns of " + table, e);
+    }
+  }
+
+  /** Counted in the database, one query. */
+  public long rowCount(String table) {
+    String sql = "SELECT count(*) FROM " + database.quote(table);
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot count the rows of " + table, e);
+    }
+  }
+
+  /** Runs a query written by the scenario author and returns every row. */
+  public List<List<Object>> query(String sql) {
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      List<List<Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw DatabaseException.of("query failed", e);
+    }
+  }
+
+  /**
+   * Inserts rows into one table in one transaction, in batches; {@code where} names each row's origin for errors.
+   *
+   * @param columns the column names
+   * @param rows the values, one list per row, in column order
+   */
+  public void insert(String table, List<String> columns, Iterable<List<Object>> rows, RowOrigin where) {
+    String sql = "INSERT INTO " + database.quote(table) + " ("
+        + String.join(", ", columns.stream().map(database::quote).toList()) + ") VALUES ("
+        + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
+    int index = 0;
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      connection.setAutoCommit(false);
+      int pending = 0;
+      for (List<Object> row : rows) {
+        index++;
+        for (int i = 0; i < row.size(); i++) {
+          statement.setObject(i + 1, row.get(i));
+        }
+        statement.addBatch();
+        if (++pending == BATCH) {
+          statement.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        statement.executeBatch();
+      }
+      connection.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(index) + ")", e);
+    }
+  }
+
+  private void rollbackQuietly() {
+    try {
+      connection.rollback();
+    } catch (SQLException ignored) {
+      // the insert's own error is the one to report
+    }
+  }
+
+  private static boolean isSystemSchema(String schema) {
+    String lower = schema.toLowerCase(Locale.ROOT);
+    return lower.equals("information_schema") || lower.startsWith("pg_");
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot close the connection", e);
+    }
+  }
+
+  /** Says where a row came from, for messages: a fixture line, or a row number. */
+  @FunctionalInterface
+  public interface RowOrigin {
+    /** @param index 1-based index of the row being inserted (in a batch: up to this row) */
+    String describe(int index);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.rehearsal.database.sqlite;
+
+import dev.rehearsal.database.Connector;
+import dev.rehearsal.database.Database;
+import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.database.ScratchDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+import org.sqlite.SQLiteJDBCLoader;
+
+/**
+ * SQLite, embedded: each scenario run gets its own file in a temporary directory. Connections enforce foreign keys
+ * (SQLite's default is not to), so that cascades and violations behave as on a server database.
+ */
+public final class SqliteDatabase implements Database {
+
+  public static final String KIND = "sqlite";
+
+  private final String name;
+
+  public SqliteDatabase(String name) {
+    this.name = name;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public String version() {
+    try {
+      return "SQLite " + SQLiteJDBCLoader.getVersion();
+    } catch (RuntimeException e) {
+      return "SQLite";
+    }
+  }
+
+  @Override
+  public ScratchDatabase createScratch(String label) {
+    try {
+      Path directory = Files.createTempDirectory("rehearsal-");
+      return new SqliteScratch(directory, directory.resolve(safe(label) + ".sqlite"));
+    } catch (IOException e) {
+      throw DatabaseException.infrastructure("cannot create a temporary SQLite database", e);
+    }
+  }
+
+  @Override
+  public Connector existing(Path location) {
+    Path file = location.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file)) {
+      throw DatabaseException.infrastructure("cannot open SQLite database " + file,
+          new IOException("no such file — give the path of an existing database file"));
+    }
+    return () -> open(file, false);
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return Arrays.stream(identifier.split("\\."))
+        .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
+        .collect(Collectors.joining("."));
+  }
+
+  static Connection open(Path file, boolean create) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(5_000);
+    if (!create) {
+      config.resetOpenMode(SQLiteOpenMode.CREATE);
+    }
+    try {
+      return config.createConnection("jdbc:sqlite:" + file);
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot open SQLite database " + file, e);
+    }
+  }
+
+  private static String safe(String label) {
+    String cleaned = label.replaceAll("[^A-Za-z0-9._-]+", "-");
+    return cleaned.isEmpty() ? "scenario" : cleaned;
+  }
+}

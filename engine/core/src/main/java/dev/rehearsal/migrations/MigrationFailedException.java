@@ -1,0 +1,71 @@
+package dev.rehearsal.migrations;
+
+import dev.rehearsal.database.DatabaseException;
+import java.sql.SQLException;
+
+/**
+ * A migration operation that did not reach its target: a script failed, or the changelog does not say what it
+ * should afterwards. The message names the script and statement and keeps the driver's message and SQLState.
+ */
+public final class MigrationFailedException extends RuntimeException {
+
+  private final String script;
+
+  MigrationFailedException(String message, String script, Throwable cause) {
+    super(message, cause);
+    this.script = script;
+  }
+
+  /** The script that was running, or null when the failure was not inside a script. */
+  public String script() {
+    return script;
+  }
+
+  /**
+   * Builds the message from MyBatis's exception: {@code Error executing command.  Cause: ... Error executing:
+   * <statement>.  Cause: <driver message>}, with the driver's {@link SQLException} a few causes down.
+   */
+  static MigrationFailedException from(String doing, String script, Throwable error) {
+    SQLException sql = null;
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException found) {
+        sql = found;
+        break;
+      }
+    }
+    String statement = statement(error);
+    StringBuilder message = new StringBuilder(doing);
+    if (script != null) {
+      message.append(" failed in ").append(script);
+    } else {
+      message.append(" failed");
+    }
+    message.append(": ").append(sql != null ? DatabaseException.describe(sql) : rootMessage(error));
+    if (statement != null) {
+      message.append(System.lineSeparator()).append("  statement: ").append(statement);
+    }
+    return new MigrationFailedException(message.toString(), script, error);
+  }
+
+  private static String statement(Throwable error) {
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+      String text = t.getMessage();
+      if (text != null && text.startsWith("Error executing: ")) {
+        int end = text.indexOf(".  Cause: ");
+        String statement = text.substring("Error executing: ".length(), end < 0 ? text.length() : end).strip();
+        statement = statement.replaceAll("\\s+", " ");
+        return statement.length() > 300 ? statement.substring(0, 297) + "..." : statement;
+      }
+    }
+    return null;
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return text.strip();
+  }
+}

@@ -1,0 +1,240 @@
+package dev.rehearsal.migrations;
+
+import dev.rehearsal.database.Connector;
+import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.scenario.Target;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.apache.ibatis.migration.Change;
+import org.apache.ibatis.migration.hook.HookContext;
+import org.apache.ibatis.migration.hook.MigrationHook;
+import org.apache.ibatis.migration.operations.ChangelogOperation;
+import org.apache.ibatis.migration.operations.DownOperation;
+import org.apache.ibatis.migration.operations.UpOperation;
+
+/**
+ * Applies and rolls back migrations of one repository in one database through MyBatis Migrations. Targets are
+ * computed here from the changelog (MyBatis's {@code VersionOperation} counts script files and can land on the
+ * wrong version), and the changelog is read back after every operation to check it says what was asked.
+ */
+public final class Migrator {
+
+  private final MigrationRepository repository;
+  private final Connector connector;
+
+  public Migrator(MigrationRepository repository, Connector connector) {
+    this.repository = Objects.requireNonNull(repository, "repository");
+    this.connector = Objects.requireNonNull(connector, "connector");
+  }
+
+  /** The changelog rows, ordered by id; empty when the changelog table does not exist. */
+  public List<AppliedMigration> changelog() {
+    try (Connection connection = connector.connect()) {
+      ChangelogOperation changelog = new ChangelogOperation(connection, repository.options());
+      if (!changelog.tableExists()) {
+        return List.of();
+      }
+      return changelog.selectAll().stream()
+          .map(c -> new AppliedMigration(c.getId(), c.getAppliedTimestamp(), c.getDescription())).toList();
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot read the changelog table " + repository.changelogTable(), e);
+    }
+  }
+
+  /** The newest applied id, or null when nothing is applied. */
+  public BigDecimal version() {
+    List<AppliedMigration> applied = changelog();
+    return applied.isEmpty() ? null : applied.get(applied.size() - 1).id();
+  }
+
+  /** Scripts of the repository that the changelog does not list. */
+  public List<Migration> pending() {
+    Set<BigDecimal> applied = appliedIds(changelog());
+    return repository.migrations().stream().filter(m -> !applied.contains(m.id())).toList();
+  }
+
+  /**
+   * Migrates up to {@code to} ({@link Target.Head} or {@link Target.Id}), running each pending script in its own
+   * transaction.
+   *
+   * @throws MigrationFailedException when a script fails or the changelog does not end at the target
+   */
+  public Outcome apply(Target to) {
+    List<AppliedMigration> applied = changelog();
+    checkConsistent(applied, "apply " + to);
+    BigDecimal before = applied.isEmpty() ? null : applied.get(applied.size() - 1).id();
+    BigDecimal target = to instanceof Target.Id id ? id.id() : lastId();
+    if (target == null) {
+      return new Outcome(before, before, List.of());
+    }
+    if (before != null && target.compareTo(before) < 0) {
+      throw new MigrationFailedException("cannot apply " + to + ": the database is already at "
+          + before.toPlainString() + ", which is newer — use rollback to go back", null, null);
+    }
+    List<BigDecimal> toRun = repository.migrations().stream().map(Migration::id)
+        .filter(id -> (before == null || id.compareTo(before) > 0) && id.compareTo(target) <= 0).toList();
+    if (!toRun.isEmpty()) {
+      ensureChangelog(applied);
+      ScriptTracker tracker = new ScriptTracker();
+      try {
+        new UpOperation(toRun.size()).operate(connector::connect, repository.loader(), repository.options(), null,
+            tracker);
+      } catch (RuntimeException e) {
+        throw MigrationFailedException.from("apply " + to, tracker.current, e);
+      }
+    }
+    return verify("apply " + to, before, target, toRun);
+  }
+
+  /**
+   * Rolls back to {@code to} ({@link Target.Id}: that id stays applied; {@link Target.Base}: everything is undone;
+   * {@link Target.StepsBack}: that many of the newest are undone).
+   *
+   * @throws MigrationFailedException when an undo fails, the target is not reachable, or the changelog does not end
+   *     at the target
+   */
+  public Outcome rollback(Target to) {
+    List<AppliedMigration> applied = changelog();
+    checkConsistent(applied, "rollback " + to);
+    BigDecimal before = applied.isEmpty() ? null : applied.get(applied.size() - 1).id();
+    int steps;
+    if (to instanceof Target.Base) {
+      steps = applied.size();
+    } else if (to instanceof Target.StepsBack back) {
+      if (back.steps() > applied.size()) {
+        throw new MigrationFailedException("cannot roll back " + to + ": only " + applied.size()
+            + " migrations are applied", null, null);
+      }
+      steps = back.steps();
+    } else if (to instanceof Target.Id id) {
+      if (applied.stream().noneMatch(a -> a.id().compareTo(id.id()) == 0)) {
+        throw new MigrationFailedException("cannot roll back to " + to + ": it is not applied (the database is at "
+            + Outcome.show(before) + ") — use apply to go forward", null, null);
+      }
+      steps = (int) applied.stream().filter(a -> a.id().compareTo(id.id()) > 0).count();
+    } else {
+      throw new IllegalArgumentException("a rollback cannot go to " + to);
+    }
+    List<BigDecimal> toUndo = new ArrayList<>();
+    for (int i = applied.size() - 1; i >= applied.size() - steps; i--) {
+      toUndo.add(applied.get(i).id());
+    }
+    BigDecimal target = steps == applied.size() ? null : applied.get(applied.size() - steps - 1).id();
+    if (steps > 0) {
+      ScriptTracker tracker = new ScriptTracker();
+      try {
+        // Always an explicit count: DownOperation(null) throws a NullPointerException when the script it undoes
+        // drops the changelog table (MyBatis Migrations 3.5.0).
+        new DownOperation(steps).operate(connector::connect, repository.loader(), repository.options(), null,
+            tracker);
+      } catch (RuntimeException e) {
+        throw MigrationFailedException.from("rollback " + to, tracker.current, e);
+      }
+    }
+    return verify("rollback " + to, before, target, toUndo);
+  }
+
+  private Outcome verify(String doing, BigDecimal before, BigDecimal target, List<BigDecimal> ran) {
+    BigDecimal after = version();
+    if (!Objects.equals(after, target) && (after == null || target == null || after.compareTo(target) != 0)) {
+      throw new MigrationFailedException(doing + " ended at version " + Outcome.show(after) + " instead of "
+          + Outcome.show(target) + " — the changelog table " + repository.changelogTable()
+          + " does not say what MyBatis reported", null, null);
+    }
+    return new Outcome(before, after, ran);
+  }
+
+  /** MyBatis skips scripts older than the newest applied one, and ignores changelog rows without a script. */
+  private void checkConsistent(List<AppliedMigration> applied, String doing) {
+    Set<BigDecimal> known = repository.ids();
+    for (AppliedMigration row : applied) {
+      if (!known.contains(row.id())) {
+        throw new MigrationFailedException(doing + ": the changelog lists migration " + row.id().toPlainString()
+            + " (" + row.description() + ") but no script has that id", null, null);
+      }
+    }
+    if (applied.isEmpty()) {
+      return;
+    }
+    BigDecimal newest = applied.get(applied.size() - 1).id();
+    Set<BigDecimal> appliedIds = appliedIds(applied);
+    for (Migration migration : repository.migrations()) {
+      if (migration.id().compareTo(newest) < 0 && !appliedIds.contains(migration.id())) {
+        throw new MigrationFailedException(doing + ": " + migration.fileName() + " is not applied but is older than "
+            + "the applied version " + newest.toPlainString() + "; MyBatis would skip it silently — give it a newer "
+            + "id", null, null);
+      }
+    }
+  }
+
+  private void ensureChangelog(List<AppliedMigration> applied) {
+    if (!applied.isEmpty() || changelogExists() || scriptCreatesChangelog()) {
+      return;
+    }
+    // MyBatis never creates the changelog; "migrate init" writes a script that does. Without one, create the
+    // same table that script would.
+    String table = repository.changelogTable();
+    try (Connection connection = connector.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE " + table + " (ID NUMERIC(20,0) NOT NULL, APPLIED_AT VARCHAR(25) NOT NULL, "
+          + "DESCRIPTION VARCHAR(255) NOT NULL, CONSTRAINT PK_" + table + " PRIMARY KEY (ID))");
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot create the changelog table " + table, e);
+    }
+  }
+
+  private boolean changelogExists() {
+    try (Connection connection = connector.connect()) {
+      return new ChangelogOperation(connection, repository.options()).tableExists();
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot look for the changelog table", e);
+    }
+  }
+
+  private boolean scriptCreatesChangelog() {
+    Pattern creates = Pattern.compile("create\\s+table\\s+(if\\s+not\\s+exists\\s+)?[\"`\\[]?(\\w+\\.)?"
+        + Pattern.quote(repository.changelogTable()) + "\\b", Pattern.CASE_INSENSITIVE);
+    return repository.migrations().stream().anyMatch(m -> creates.matcher(repository.section(m, false)).find());
+  }
+
+  private BigDecimal lastId() {
+    List<Migration> all = repository.migrations();
+    return all.isEmpty() ? null : all.get(all.size() - 1).id();
+  }
+
+  private static Set<BigDecimal> appliedIds(List<AppliedMigration> applied) {
+    Set<BigDecimal> ids = new TreeSet<>();
+    applied.forEach(a -> ids.add(a.id()));
+    return ids;
+  }
+
+  /** Remembers which script MyBatis is running, so a failure can name it. */
+  private static final class ScriptTracker implements MigrationHook {
+    private String current;
+
+    @Override
+    public void before(Map<String, Object> bindings) {}
+
+    @Override
+    public void beforeEach(Map<String, Object> bindings) {
+      Change change = ((HookContext) bindings.get(HOOK_CONTEXT)).getChange();
+      current = change == null ? null : change.getFilename();
+    }
+
+    @Override
+    public void afterEach(Map<String, Object> bindings) {
+      current = null;
+    }
+
+    @Override
+    public void after(Map<String, Object> bindings) {}
+  }
+}

@@ -1,0 +1,140 @@
+package dev.rehearsal.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rehearsal.run.RunListener;
+import dev.rehearsal.run.RunResult;
+import dev.rehearsal.run.ScenarioResult;
+import dev.rehearsal.run.ScenarioRun;
+import dev.rehearsal.run.Status;
+import dev.rehearsal.run.StepResult;
+import dev.rehearsal.steps.Check;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@code <scenario>--<database>.json} as each scenario run finishes and
+ * {@code rollback-summary-<timestamp>.json} at the end of the run. Files are written under a temporary name and
+ * renamed, so CI never reads half a file.
+ */
+public final class JsonSummaryWriter implements RunListener {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+      .withZone(ZoneOffset.UTC);
+
+  private final Path directory;
+  private final String jobId;
+  private final ObjectMapper json = new ObjectMapper()
+      .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .enable(SerializationFeature.INDENT_OUTPUT);
+  private final List<IOException> failures = new ArrayList<>();
+  private Path runSummary;
+  private String runId = "";
+
+  /**
+   * @param directory where the files go (created when missing)
+   * @param jobId the CI job id, or null to use the run id
+   */
+  public JsonSummaryWriter(Path directory, String jobId) {
+    this.directory = directory;
+    this.jobId = jobId;
+  }
+
+  /** The CI run id from the environment ({@code GITHUB_RUN_ID}, {@code CI_JOB_ID}), or null outside CI. */
+  public static String jobIdFrom(Map<String, String> environment) {
+    for (String key : List.of("GITHUB_RUN_ID", "CI_JOB_ID")) {
+      String value = environment.get(key);
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  /** The summary file of a scenario run. */
+  public Path fileOf(ScenarioRun run) {
+    return directory.resolve(run.id() + ".json");
+  }
+
+  /** The run summary written at the end of the run, or null before. */
+  public Path runSummary() {
+    return runSummary;
+  }
+
+  @Override
+  public void scenarioFinished(ScenarioResult result) {
+    try {
+      write(fileOf(result.run()), scenarioSummary(result, runId));
+    } catch (IOException e) {
+      failures.add(e);
+    }
+  }
+
+  @Override
+  public void runFinished(RunResult result) {
+    List<RunSummary.Entry> entries = result.scenarios().stream().map(s -> new RunSummary.Entry(
+        s.run().scenario().file(), s.run().scenario().name(), s.run().database().name(), s.status().label(),
+        s.time().toMillis(), fileOf(s.run()).getFileName().toString())).toList();
+    RunSummary summary = new RunSummary(jobId != null ? jobId : result.runId(), result.runId(),
+        result.startedAt().toString(), result.passed() ? "passed" : "failed", result.passed(),
+        result.scenarios().size(),
+        new RunSummary.Counts(result.count(Status.PASSED), result.count(Status.FAILED), result.count(Status.ERROR)),
+        result.time().toMillis(), entries);
+    Path file = directory.resolve("rollback-summary-" + STAMP.format(result.startedAt()) + ".json");
+    try {
+      write(file, summary);
+      runSummary = file;
+    } catch (IOException e) {
+      failures.add(e);
+    }
+    if (!failures.isEmpty()) {
+      IOException first = failures.get(0);
+      throw new UncheckedIOException("cannot write the JSON summaries to " + directory + ": " + first.getMessage(),
+          first);
+    }
+  }
+
+  @Override
+  public void runStarted(String runId, List<ScenarioRun> plan) {
+    this.runId = runId;
+  }
+
+  ScenarioSummary scenarioSummary(ScenarioResult result, String runId) {
+    List<ScenarioSummary.FailedCheck> failed = new ArrayList<>();
+    List<ScenarioSummary.StepSummary> steps = new ArrayList<>();
+    ScenarioSummary.StepError error = result.error() == null ? null
+        : new ScenarioSummary.StepError(0, 0, result.error());
+    for (StepResult step : result.steps()) {
+      int line = step.step().position().line();
+      for (Check check : step.failedChecks()) {
+        failed.add(new ScenarioSummary.FailedCheck(step.index(), line, check.name(), check.expected(),
+            check.actual(), check.diff()));
+      }
+      if (step.status() == Status.ERROR && error == null) {
+        error = new ScenarioSummary.StepError(step.index(), line, step.error());
+      }
+      steps.add(new ScenarioSummary.StepSummary(step.index(), line, step.step().describe(), step.status().label(),
+          step.detail(), step.time().toMillis()));
+    }
+    ScenarioRun run = result.run();
+    return new ScenarioSummary(jobId != null ? jobId : runId, runId, run.scenario().file(), run.scenario().name(),
+        run.database().name(), result.databaseVersion(), result.status().label(), result.status() == Status.PASSED,
+        failed, error, result.time().toMillis(), steps);
+  }
+
+  private void write(Path file, Object value) throws IOException {
+    Files.createDirectories(directory);
+    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+    json.writeValue(temp.toFile(), value);
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.rehearsal.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+
+/** The JSON summary of a whole run, as documented in docs/reports.md. */
+@JsonPropertyOrder({"job_id", "run_id", "started_at", "status", "passed", "total", "counts", "time_ms",
+    "scenarios"})
+record RunSummary(String jobId, String runId, String startedAt, String status, boolean passed, int total,
+    Counts counts, long timeMs, List<Entry> scenarios) {
+
+  /** Scenario runs per status. */
+  @JsonPropertyOrder({"passed", "failed", "error"})
+  record Counts(long passed, long failed, long error) {}
+
+  /** One scenario run and the file of its own summary. */
+  @JsonPropertyOrder({"scenario", "name", "database", "status", "time_ms", "summary"})
+  record Entry(String scenario, String name, String database, String status, long timeMs, String summary) {}
+}

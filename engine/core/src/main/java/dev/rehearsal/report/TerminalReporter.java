@@ -1,0 +1,85 @@
+package dev.rehearsal.report;
+
+import dev.rehearsal.run.RunListener;
+import dev.rehearsal.run.RunResult;
+import dev.rehearsal.run.ScenarioResult;
+import dev.rehearsal.run.ScenarioRun;
+import dev.rehearsal.run.Status;
+import dev.rehearsal.run.StepResult;
+import dev.rehearsal.steps.Check;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One line per scenario run as it finishes (status, database, file, time, name), the failed checks and errors
+ * under it, and a closing count.
+ */
+public final class TerminalReporter implements RunListener {
+
+  private final PrintWriter out;
+
+  public TerminalReporter(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public void runStarted(String runId, List<ScenarioRun> plan) {
+    long scenarios = plan.stream().map(r -> r.scenario().file()).distinct().count();
+    out.printf("Rehearsal run %s: %d scenario %s (%d %s)%n", runId, plan.size(),
+        plan.size() == 1 ? "run" : "runs", scenarios, scenarios == 1 ? "scenario" : "scenarios");
+    out.flush();
+  }
+
+  @Override
+  public void scenarioFinished(ScenarioResult result) {
+    ScenarioRun run = result.run();
+    out.printf("%-6s %-8s %s  %s  %s%n", result.status().name().replace("PASSED", "PASS").replace("FAILED", "FAIL"),
+        run.database().name(), run.scenario().file(), millis(result.time()), run.scenario().name());
+    if (result.error() != null) {
+      indent(result.error(), "       ");
+    }
+    for (StepResult step : result.steps()) {
+      if (step.status() != Status.FAILED && step.status() != Status.ERROR) {
+        continue;
+      }
+      out.printf("       step %d at %s: %s%n", step.index(), step.step().position(), step.step().describe());
+      for (Check check : step.failedChecks()) {
+        out.printf("         failed: %s%n", check.name());
+        indent("expected: " + check.expected(), "           ");
+        indent("actual:   " + check.actual(), "           ");
+        if (!check.diff().isEmpty()) {
+          indent(check.diff(), "           ");
+        }
+      }
+      if (step.error() != null) {
+        indent(step.error(), "         ");
+      }
+    }
+    if (result.keptAt() != null) {
+      out.printf("       kept: %s%n", result.keptAt());
+    }
+    out.flush();
+  }
+
+  @Override
+  public void runFinished(RunResult result) {
+    out.printf("%d scenario %s: %d passed, %d failed, %d error in %s%n", result.scenarios().size(),
+        result.scenarios().size() == 1 ? "run" : "runs", result.count(Status.PASSED), result.count(Status.FAILED),
+        result.count(Status.ERROR), seconds(result.time()));
+    out.flush();
+  }
+
+  private void indent(String text, String prefix) {
+    text.lines().forEach(line -> out.println(prefix + line));
+  }
+
+  private static String millis(Duration time) {
+    return time.toMillis() + " ms";
+  }
+
+  private static String seconds(Duration time) {
+    return String.format(Locale.ROOT, "%.1f s", time.toMillis() / 1000.0);
+  }
+}

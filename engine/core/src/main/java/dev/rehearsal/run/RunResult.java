@@ -1,0 +1,30 @@
+package dev.rehearsal.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** Every scenario run of one invocation, in plan order. */
+public record RunResult(String runId, Instant startedAt, List<ScenarioResult> scenarios, Duration time) {
+
+  public RunResult {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(startedAt, "startedAt");
+    scenarios = List.copyOf(scenarios);
+    Objects.requireNonNull(time, "time");
+  }
+
+  public long count(Status status) {
+    return scenarios.stream().filter(s -> s.status() == status).count();
+  }
+
+  /** True when a scenario could not run because of the environment (database unreachable, disk full). */
+  public boolean infrastructureError() {
+    return scenarios.stream().anyMatch(ScenarioResult::infrastructure);
+  }
+
+  public boolean passed() {
+    return scenarios.stream().allMatch(s -> s.status() == Status.PASSED);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.rehearsal.scenario;
+
+import java.util.Objects;
+
+/**
+ * {@code apply: ID|head} or {@code apply: {to: ID|head, expect_error: TEXT}}: migrate up to a version.
+ *
+ * @param to the version to reach ({@link Target.Head} or {@link Target.Id})
+ * @param expectError when not null, the step passes only if the migration fails with a message containing it
+ */
+public record ApplyStep(Target to, String expectError, SourcePosition position) implements Step {
+
+  public static final String KEYWORD = "apply";
+
+  public ApplyStep {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(position, "position");
+  }
+
+  @Override
+  public String keyword() {
+    return KEYWORD;
+  }
+
+  @Override
+  public String describe() {
+    return KEYWORD + " " + to;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.rehearsal.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Parses {@code expect:} into one {@link Expectation} per check. */
+final class ExpectParser {
+
+  static final List<String> EXPECTATION_KEYS = List.of("version", "pending", "rows", "tables", "columns", "query");
+
+  private final StepParser steps;
+  private final YamlWalker yaml;
+  private final List<Expectation> expectations = new ArrayList<>();
+  private boolean complete = true;
+
+  ExpectParser(StepParser steps, YamlWalker yaml) {
+    this.steps = steps;
+    this.yaml = yaml;
+  }
+
+  ExpectStep expect(Node value, SourcePosition at) {
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'expect'", EXPECTATION_KEYS);
+    if (entries == null) {
+      return null;
+    }
+    if (entries.isEmpty() && value instanceof MappingNode m && m.getValue().isEmpty()) {
+      yaml.problem(value, "'expect' is empty — give at least one of: " + String.join(", ", EXPECTATION_KEYS));
+      return null;
+    }
+    for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+      Node node = entry.getValue().getValueNode();
+      switch (entry.getKey()) {
+        case "version" -> version(node);
+        case "pending" -> pending(node);
+        case "rows" -> rows(node);
+        case "tables" -> tables(node);
+        case "columns" -> columns(node);
+        case "query" -> queries(node);
+        default -> throw new IllegalStateException("expectation without a parser: " + entry.getKey());
+      }
+    }
+    return complete && entries.size() == ((MappingNode) value).getValue().size()
+        ? new ExpectStep(expectations, at) : null;
+  }
+
+  private void version(Node node) {
+    Target version = steps.target(node, "'version'", true, true);
+    add(version == null ? null : new Expectation.Version(version, yaml.at(node)));
+  }
+
+  private void pending(Node node) {
+    Long count = yaml.integer(node, "'pending'", 0);
+    add(count == null ? null : new Expectation.Pending(count.intValue(), yaml.at(node)));
+  }
+
+  private void rows(Node node) {
+    Map<String, NodeTuple> tables = yaml.mapping(node, "'rows'", null);
+    if (tables == null) {
+      complete = false;
+      return;
+    }
+    for (NodeTuple tuple : tables.values()) {
+      String table = yaml.identifier(tuple.getKeyNode(), "table name");
+      Long count = yaml.integer(tuple.getValueNode(), "the row count of '" + table + "'", 0);
+      add(table == null || count == null ? null
+          : new Expectation.RowCount(table, count, yaml.at(tuple.getKeyNode())));
+    }
+  }
+
+  private void tables(Node node) {
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'tables'", List.of("present", "absent"));
+    if (entries == null) {
+      complete = false;
+      return;
+    }
+    for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+      boolean present = entry.getKey().equals("present");
+      for (Node item : names(entry.getValue().getValueNode(), "'tables' '" + entry.getKey() + "'")) {
+        String table = yaml.identifier(item, "table name");
+        add(table == null ? null : new Expectation.Table(table, present, yaml.at(item)));
+      }
+    }
+  }
+
+  private void columns(Node node) {
+    Map<String, NodeTuple> tables = yaml.mapping(node, "'columns'", null);
+    if (tables == null) {
+      complete = false;
+      return;
+    }
+    for (NodeTuple tuple : tables.values()) {
+      String table = yaml.identifier(tuple.getKeyNode(), "table name");
+      Node spec = tuple.getValueNode();
+      SourcePosition at = yaml.at(tuple.getKeyNode());
+      if (spec instanceof MappingNode) {
+        Map<String, NodeTuple> parts = yaml.mapping(spec, "the columns of '" + table + "'",
+            List.of("present", "absent"));
+        List<String> present = parts == null ? null : columnNames(YamlWalker.optional(parts, "present"), "present");
+        List<String> absent = parts == null ? null : columnNames(YamlWalker.optional(parts, "absent"), "absent");
+        if (parts != null && parts.isEmpty()) {
+          yaml.problem(spec, "the columns of '" + table + "' need 'present' or 'absent'");
+          present = null;
+        }
+        add(table == null || present == null || absent == null ? null
+            : new Expectation.Columns(table, null, present, absent, at));
+      } else {
+        List<String> exactly = columnNames(spec, "exactly");
+        add(table == null || exactly == null ? null
+            : new Expectation.Columns(table, exactly, List.of(), List.of(), at));
+      }
+    }
+  }
+
+  private List<String> columnNames(Node node, String what) {
+    if (node == null) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    boolean ok = true;
+    for (Node item : names(node, "the columns (" + what + ")")) {
+      String name = yaml.identifier(item, "column name");
+      if (name == null) {
+        ok = false;
+      } else {
+        names.add(name);
+      }
+    }
+    return ok ? names : null;
+  }
+
+  private List<Node> names(Node node, String what) {
+    if (node instanceof SequenceNode sequence) {
+      return sequence.getValue();
+    }
+    if (node instanceof MappingNode) {
+      yaml.problem(node, what + " must be a list of names, found a mapping");
+      complete = false;
+      return List.of();
+    }
+    return List.of(node);
+  }
+
+  private void queries(Node node) {
+    if (node instanceof SequenceNode sequence) {
+      if (sequence.getValue().isEmpty()) {
+        yaml.problem(node, "'query' is empty — give a mapping with 'sql' and 'equals' or 'rows'");
+        complete = false;
+      }
+      sequence.getValue().forEach(this::query);
+    } else {
+      query(node);
+    }
+  }
+
+  private void query(Node node) {
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'query'", List.of("sql", "equals", "rows"));
+    if (entries == null) {
+      complete = false;
+      return;
+    }
+    Node sqlNode = yaml.required(entries, "sql", node, "'query'");
+    String sql = sqlNode == null ? null : yaml.text(sqlNode, "'query' 'sql'");
+    Node equalsNode = YamlWalker.optional(entries, "equals");
+    Node rowsNode = YamlWalker.optional(entries, "rows");
+    if ((equalsNode == null) == (rowsNode == null)) {
+      yaml.problem(node, "'query' needs either 'equals' (one value) or 'rows' (a list of rows)");
+      complete = false;
+      return;
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    if (equalsNode != null) {
+      Object value = yaml.value(equalsNode, "'equals'");
+      if (value == null && !YamlWalker.isNull(equalsNode)) {
+        complete = false;
+        return;
+      }
+      List<Object> row = new ArrayList<>();
+      row.add(value);
+      rows.add(row);
+    } else {
+      List<Node> rowNodes = yaml.sequence(rowsNode, "'rows'");
+      if (rowNodes == null) {
+        complete = false;
+        return;
+      }
+      for (Node rowNode : rowNodes) {
+        List<Node> cells = rowNode instanceof SequenceNode s ? s.getValue() : List.of(rowNode);
+        List<Object> row = new ArrayList<>();
+        for (Node cell : cells) {
+          Object value = yaml.value(cell, "a value in 'rows'");
+          if (value == null && !YamlWalker.isNull(cell)) {
+            complete = false;
+          }
+          row.add(value);
+        }
+        rows.add(row);
+      }
+    }
+    add(sql == null ? null : new Expectation.Query(sql, rows, equalsNode != null, yaml.at(node)));
+  }
+
+  private void add(Expectation expectation) {
+    if (expectation == null) {
+      complete = false;
+    } else {
+      expectations.add(expectation);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.rehearsal.scenario;
+
+import java.util.Objects;
+
+/**
+ * {@code rollback: ID|base}, {@code rollback: {steps: N}} or {@code rollback: {to: ..., expect_error: TEXT}}:
+ * undo migrations down to a version (the version itself stays applied).
+ *
+ * @param to {@link Target.Id}, {@link Target.Base} or {@link Target.StepsBack}
+ * @param expectError when not null, the step passes only if the rollback fails with a message containing it
+ */
+public record RollbackStep(Target to, String expectError, SourcePosition position) implements Step {
+
+  public static final String KEYWORD = "rollback";
+
+  public RollbackStep {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(position, "position");
+    if (to instanceof Target.Head) {
+      throw new IllegalArgumentException("a rollback cannot go to head");
+    }
+  }
+
+  @Override
+  public String keyword() {
+    return KEYWORD;
+  }
+
+  @Override
+  public String describe() {
+    return KEYWORD + " " + to;
+  }
+}

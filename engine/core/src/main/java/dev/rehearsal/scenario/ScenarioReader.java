@@ -1,0 +1,105 @@
+package dev.rehearsal.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/**
+ * Reads and validates scenario files. Every problem of a file is collected and reported together as
+ * {@code file:line:col: message}; a file with any problem yields no scenario.
+ */
+public final class ScenarioReader {
+
+  static final List<String> TOP_LEVEL_KEYS = List.of("scenario", "databases", "tags", "steps");
+
+  private final ReadContext context;
+
+  public ScenarioReader(ReadContext context) {
+    this.context = Objects.requireNonNull(context, "context");
+  }
+
+  /**
+   * Reads one scenario file.
+   *
+   * @throws InvalidInputException with every problem found, when the file is not a valid scenario
+   */
+  public Scenario read(Path file) {
+    String shown = context.shown(file);
+    List<Problem> problems = new ArrayList<>();
+    Node root = YamlSource.load(file, shown, problems);
+    Scenario scenario = root == null ? null : parse(root, new YamlWalker(shown, problems));
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return scenario;
+  }
+
+  private Scenario parse(Node root, YamlWalker yaml) {
+    Map<String, NodeTuple> entries = yaml.mapping(root, "a scenario file", TOP_LEVEL_KEYS);
+    if (entries == null) {
+      return null;
+    }
+    Node nameNode = yaml.required(entries, "scenario", root, "a scenario file");
+    String name = nameNode == null ? null : yaml.text(nameNode, "'scenario'");
+    List<String> databases = parseDatabases(YamlWalker.optional(entries, "databases"), yaml);
+    Node tagsNode = YamlWalker.optional(entries, "tags");
+    List<String> tags = tagsNode == null ? List.of() : yaml.strings(tagsNode, "'tags'");
+    Node stepsNode = yaml.required(entries, "steps", root, "a scenario file");
+    List<Step> steps = stepsNode == null ? null : parseSteps(stepsNode, yaml);
+    if (name == null || databases == null || tags == null || steps == null) {
+      return null;
+    }
+    return new Scenario(yaml.file(), name, databases, tags, steps, yaml.at(root));
+  }
+
+  private List<String> parseDatabases(Node node, YamlWalker yaml) {
+    if (node == null) {
+      return List.of();
+    }
+    List<Node> items = yaml.sequence(node, "'databases'");
+    if (items == null) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (Node item : items) {
+      String name = yaml.text(item, "each item of 'databases'");
+      if (name == null) {
+        continue;
+      }
+      if (!context.databases().contains(name)) {
+        yaml.problem(item, "unknown database '" + name + "'" + Hints.suggestion(name, context.databases()));
+      } else if (names.contains(name)) {
+        yaml.problem(item, "database '" + name + "' is listed twice — list each database once");
+      } else {
+        names.add(name);
+      }
+    }
+    if (items.isEmpty()) {
+      yaml.problem(node, "'databases' is empty — list at least one database or leave the key out");
+    }
+    return names;
+  }
+
+  private List<Step> parseSteps(Node node, YamlWalker yaml) {
+    List<Node> items = yaml.sequence(node, "'steps'");
+    if (items == null) {
+      return null;
+    }
+    if (items.isEmpty()) {
+      yaml.problem(node, "'steps' is empty — a scenario needs at least one step");
+    }
+    StepParser steps = new StepParser(context, yaml);
+    List<Step> parsed = new ArrayList<>();
+    for (Node item : items) {
+      Step step = steps.parse(item);
+      if (step != null) {
+        parsed.add(step);
+      }
+    }
+    return parsed;
+  }
+}

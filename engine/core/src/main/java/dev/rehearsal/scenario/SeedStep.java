@@ -1,0 +1,74 @@
+package dev.rehearsal.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code seed: FILE}, {@code seed: {file: FILE, table: NAME}} or {@code seed: {rows: {TABLE: [ROW...]}}}: insert
+ * fixture data.
+ */
+public record SeedStep(Fixture fixture, SourcePosition position) implements Step {
+
+  public static final String KEYWORD = "seed";
+
+  public SeedStep {
+    Objects.requireNonNull(fixture, "fixture");
+    Objects.requireNonNull(position, "position");
+  }
+
+  @Override
+  public String keyword() {
+    return KEYWORD;
+  }
+
+  @Override
+  public String describe() {
+    return KEYWORD + " " + fixture.describe();
+  }
+
+  /** Where seed data comes from. */
+  public sealed interface Fixture {
+    String describe();
+  }
+
+  /** A SQL script under the fixtures directory, run like a migration script. */
+  public record SqlFile(Path file, String shownAs) implements Fixture {
+    public SqlFile {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(shownAs, "shownAs");
+    }
+
+    @Override
+    public String describe() {
+      return shownAs;
+    }
+  }
+
+  /** A CSV file with a header line; read when the step runs so large files stream. */
+  public record CsvFile(Path file, String shownAs, String table) implements Fixture {
+    public CsvFile {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(shownAs, "shownAs");
+      Objects.requireNonNull(table, "table");
+    }
+
+    @Override
+    public String describe() {
+      return shownAs;
+    }
+  }
+
+  /** Rows given in YAML, from a fixture file or inline in the scenario, inserted in the order written. */
+  public record Rows(List<TableRows> tables, String shownAs) implements Fixture {
+    public Rows {
+      tables = List.copyOf(tables);
+      Objects.requireNonNull(shownAs, "shownAs");
+    }
+
+    @Override
+    public String describe() {
+      return shownAs;
+    }
+  }
+}

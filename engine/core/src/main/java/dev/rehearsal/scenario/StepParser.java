@@ -1,0 +1,161 @@
+package dev.rehearsal.scenario;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** Parses one item of {@code steps:}: a single-key map whose key is the step kind. */
+final class StepParser {
+
+  static final List<String> STEP_KINDS = List.of(ApplyStep.KEYWORD, RollbackStep.KEYWORD, SeedStep.KEYWORD,
+      SqlStep.KEYWORD, ExpectStep.KEYWORD);
+
+  private final ReadContext context;
+  private final YamlWalker yaml;
+
+  StepParser(ReadContext context, YamlWalker yaml) {
+    this.context = context;
+    this.yaml = yaml;
+  }
+
+  Step parse(Node item) {
+    if (!(item instanceof MappingNode mapping) || mapping.getValue().size() != 1) {
+      String found = item instanceof MappingNode m ? "a mapping with " + m.getValue().size() + " keys"
+          : YamlWalker.describe(item);
+      yaml.problem(item, "a step must be a single-key mapping such as '- apply: head', found " + found
+          + " — put each step in its own list item");
+      return null;
+    }
+    Map<String, NodeTuple> entries = yaml.mapping(item, "the steps list", STEP_KINDS);
+    if (entries == null || entries.isEmpty()) {
+      return null;
+    }
+    Map.Entry<String, NodeTuple> entry = entries.entrySet().iterator().next();
+    Node value = entry.getValue().getValueNode();
+    SourcePosition at = yaml.at(item);
+    return switch (entry.getKey()) {
+      case ApplyStep.KEYWORD -> apply(value, at);
+      case RollbackStep.KEYWORD -> rollback(value, at);
+      case SeedStep.KEYWORD -> new FixtureParser(context, yaml).seed(value, at);
+      case SqlStep.KEYWORD -> sql(value, at);
+      case ExpectStep.KEYWORD -> new ExpectParser(this, yaml).expect(value, at);
+      default -> throw new IllegalStateException("step kind without a parser: " + entry.getKey());
+    };
+  }
+
+  private ApplyStep apply(Node value, SourcePosition at) {
+    if (value instanceof ScalarNode) {
+      Target to = target(value, "'apply'", true, false);
+      return to == null ? null : new ApplyStep(to, null, at);
+    }
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'apply'", List.of("to", "expect_error"));
+    if (entries == null) {
+      return null;
+    }
+    Node toNode = yaml.required(entries, "to", value, "'apply'");
+    Target to = toNode == null ? null : target(toNode, "'apply' 'to'", true, false);
+    Node errorNode = YamlWalker.optional(entries, "expect_error");
+    String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
+    if (to == null || (errorNode != null && expectError == null)) {
+      return null;
+    }
+    return new ApplyStep(to, expectError, at);
+  }
+
+  private RollbackStep rollback(Node value, SourcePosition at) {
+    if (value instanceof ScalarNode) {
+      Target to = target(value, "'rollback'", false, true);
+      return to == null ? null : new RollbackStep(to, null, at);
+    }
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'rollback'", List.of("to", "steps", "expect_error"));
+    if (entries == null) {
+      return null;
+    }
+    Node toNode = YamlWalker.optional(entries, "to");
+    Node stepsNode = YamlWalker.optional(entries, "steps");
+    Target to = null;
+    if (toNode != null && stepsNode != null) {
+      yaml.problem(stepsNode, "'rollback' takes either 'to' or 'steps', not both");
+      return null;
+    } else if (toNode != null) {
+      to = target(toNode, "'rollback' 'to'", false, true);
+    } else if (stepsNode != null) {
+      Long steps = yaml.integer(stepsNode, "'rollback' 'steps'", 1);
+      to = steps == null ? null : new Target.StepsBack(steps.intValue());
+    } else {
+      yaml.problem(value, "'rollback' needs 'to' (an id or base) or 'steps' (a count)");
+    }
+    Node errorNode = YamlWalker.optional(entries, "expect_error");
+    String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
+    if (to == null || (errorNode != null && expectError == null)) {
+      return null;
+    }
+    return new RollbackStep(to, expectError, at);
+  }
+
+  private SqlStep sql(Node value, SourcePosition at) {
+    if (value instanceof ScalarNode) {
+      String script = yaml.text(value, "'sql'");
+      return script == null ? null : new SqlStep(script, null, at);
+    }
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'sql'", List.of("script", "expect_error"));
+    if (entries == null) {
+      return null;
+    }
+    Node scriptNode = yaml.required(entries, "script", value, "'sql'");
+    String script = scriptNode == null ? null : yaml.text(scriptNode, "'sql' 'script'");
+    Node errorNode = YamlWalker.optional(entries, "expect_error");
+    String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
+    if (script == null || (errorNode != null && expectError == null)) {
+      return null;
+    }
+    return new SqlStep(script, expectError, at);
+  }
+
+  /** A migration id of the repository, or {@code head}/{@code base} where allowed. */
+  Target target(Node node, String what, boolean allowHead, boolean allowBase) {
+    String words = allowHead && allowBase ? "a migration id, head or base"
+        : allowHead ? "a migration id or head" : "a migration id or base";
+    if (!(node instanceof ScalarNode scalar) || node.getTag() == Tag.NULL) {
+      yaml.problem(node, what + " must be " + words + ", found " + YamlWalker.describe(node));
+      return null;
+    }
+    String text = scalar.getValue().strip();
+    if (allowHead && text.equals("head")) {
+      return Target.head();
+    }
+    if (allowBase && text.equals("base")) {
+      return Target.base();
+    }
+    if (!text.matches("[0-9]+")) {
+      String hint = (text.equalsIgnoreCase("head") && allowHead) || (text.equalsIgnoreCase("base") && allowBase)
+          ? " — write it in lower case" : "";
+      yaml.problem(node, what + " must be " + words + ", found " + YamlWalker.describe(node) + hint);
+      return null;
+    }
+    BigDecimal id = new BigDecimal(text);
+    if (!context.migrationIds().contains(id)) {
+      yaml.problem(node, "unknown migration id " + text + unknownIdHint(text));
+      return null;
+    }
+    return Target.id(id);
+  }
+
+  private String unknownIdHint(String text) {
+    if (context.migrationIds().isEmpty()) {
+      return " — the migrations repository has no scripts";
+    }
+    List<String> ids = context.migrationIds().stream().map(BigDecimal::toPlainString).collect(Collectors.toList());
+    Optional<String> close = Hints.closest(text, ids);
+    return close.map(c -> " — did you mean " + c + "?")
+        .orElseGet(() -> " — the repository has " + ids.size() + " migrations, from " + ids.get(0) + " to "
+            + ids.get(ids.size() - 1) + " ('rehearse list' shows them)");
+  }
+}

@@ -1,0 +1,35 @@
+package dev.rehearsal.steps;
+
+import dev.rehearsal.migrations.Outcome;
+import dev.rehearsal.scenario.ApplyStep;
+
+/** {@code apply}: migrates up through MyBatis, one transaction per script. */
+final class ApplyRunner implements StepRunner<ApplyStep> {
+
+  @Override
+  public String keyword() {
+    return ApplyStep.KEYWORD;
+  }
+
+  @Override
+  public Class<ApplyStep> stepType() {
+    return ApplyStep.class;
+  }
+
+  @Override
+  public StepOutcome run(ApplyStep step, StepContext context) {
+    return ExpectedError.around(step.describe(), step.expectError(), () -> {
+      Outcome outcome = context.migrator().apply(step.to());
+      return describe(outcome, "applied");
+    });
+  }
+
+  static String describe(Outcome outcome, String verb) {
+    int count = outcome.ran().size();
+    if (count == 0) {
+      return "nothing to do, at version " + Outcome.show(outcome.after());
+    }
+    return count + (count == 1 ? " migration " : " migrations ") + verb + ", now at version "
+        + Outcome.show(outcome.after());
+  }
+}

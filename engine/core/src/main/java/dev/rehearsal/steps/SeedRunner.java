@@ -1,0 +1,143 @@
+package dev.rehearsal.steps;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.database.Session;
+import dev.rehearsal.scenario.SeedStep;
+import dev.rehearsal.scenario.TableRows;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/** {@code seed}: inserts fixture rows (YAML, inline or CSV, with bound parameters) or runs a SQL fixture. */
+final class SeedRunner implements StepRunner<SeedStep> {
+
+  @Override
+  public String keyword() {
+    return SeedStep.KEYWORD;
+  }
+
+  @Override
+  public Class<SeedStep> stepType() {
+    return SeedStep.class;
+  }
+
+  @Override
+  public StepOutcome run(SeedStep step, StepContext context) {
+    SeedStep.Fixture fixture = step.fixture();
+    if (fixture instanceof SeedStep.SqlFile sql) {
+      String script;
+      try {
+        script = Files.readString(sql.file(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new StepFailure("cannot read " + sql.shownAs() + ": " + e.getMessage(), e);
+      }
+      context.scripts().run(script, sql.shownAs(), context.scratch());
+      return StepOutcome.done("ran " + sql.shownAs());
+    }
+    if (fixture instanceof SeedStep.CsvFile csv) {
+      long rows = seedCsv(csv, context);
+      return StepOutcome.done(rows + " rows inserted into " + csv.table());
+    }
+    SeedStep.Rows rows = (SeedStep.Rows) fixture;
+    long total = 0;
+    try (Session session = context.session()) {
+      for (TableRows table : rows.tables()) {
+        total += seedRows(session, table);
+      }
+    }
+    return StepOutcome.done(total + " rows inserted from " + rows.shownAs());
+  }
+
+  /** Rows with the same columns go in one batch; a change of columns starts a new one. */
+  private static long seedRows(Session session, TableRows table) {
+    int start = 0;
+    List<TableRows.Row> rows = table.rows();
+    while (start < rows.size()) {
+      List<String> columns = List.copyOf(rows.get(start).values().keySet());
+      int end = start;
+      List<List<Object>> values = new ArrayList<>();
+      while (end < rows.size() && List.copyOf(rows.get(end).values().keySet()).equals(columns)) {
+        values.add(new ArrayList<>(rows.get(end).values().values()));
+        end++;
+      }
+      int first = start;
+      session.insert(table.table(), columns, values, i -> "row at " + rows.get(first + i - 1).position());
+      start = end;
+    }
+    return rows.size();
+  }
+
+  private static long seedCsv(SeedStep.CsvFile csv, StepContext context) {
+    CsvMapper mapper = new CsvMapper();
+    mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+    try (MappingIterator<List<String>> lines = mapper.readerForListOf(String.class).readValues(csv.file().toFile());
+        Session session = context.session()) {
+      if (!lines.hasNext()) {
+        throw new StepFailure(csv.shownAs() + " is empty — a CSV fixture starts with a header line of column names");
+      }
+      List<String> header = lines.next();
+      for (String column : header) {
+        if (!column.strip().matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+          throw new StepFailure(csv.shownAs() + ":1: '" + column + "' is not a column name — the first line of a "
+              + "CSV fixture names the columns");
+        }
+      }
+      List<String> columns = header.stream().map(String::strip).toList();
+      CsvRows rows = new CsvRows(lines, columns.size(), csv.shownAs());
+      session.insert(csv.table(), columns, rows, i -> csv.shownAs() + " data row " + i);
+      return rows.count;
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof StepFailure || e instanceof DatabaseException) {
+        throw (RuntimeException) e;
+      }
+      throw new StepFailure("cannot read " + csv.shownAs() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Streams CSV lines as rows; an empty field is NULL. */
+  private static final class CsvRows implements Iterable<List<Object>> {
+    private final MappingIterator<List<String>> lines;
+    private final int width;
+    private final String shown;
+    private long count;
+
+    CsvRows(MappingIterator<List<String>> lines, int width, String shown) {
+      this.lines = lines;
+      this.width = width;
+      this.shown = shown;
+    }
+
+    @Override
+    public Iterator<List<Object>> iterator() {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return lines.hasNext();
+        }
+
+        @Override
+        public List<Object> next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          List<String> fields = lines.next();
+          count++;
+          if (fields.size() != width) {
+            throw new StepFailure(shown + ":" + lines.getCurrentLocation().getLineNr() + ": " + fields.size()
+                + " fields where the header has " + width + " — every line needs one value per column");
+          }
+          List<Object> values = new ArrayList<>(fields.size());
+          fields.forEach(f -> values.add(f.isEmpty() ? null : f));
+          return values;
+        }
+      };
+    }
+  }
+}

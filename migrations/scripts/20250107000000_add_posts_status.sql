@@ -1,0 +1,15 @@
+-- // add posts status
+-- Replaces the published flag by a workflow status. The column is NOT NULL.
+-- SQLite cannot make a column NOT NULL afterwards and only adds a NOT NULL
+-- column that has a default, so it is added with the default 'draft' (right
+-- for new posts too), then the published posts are backfilled.
+-- The published flag stays until every reader uses status.
+ALTER TABLE posts ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'draft'
+  CONSTRAINT ck_posts_status CHECK (status IN ('draft', 'published', 'archived'));
+
+UPDATE posts
+   SET status = 'published'
+ WHERE published = 1;
+
+-- //@UNDO
+ALTER TABLE posts DROP COLUMN status;
