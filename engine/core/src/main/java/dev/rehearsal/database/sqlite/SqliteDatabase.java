@@ -8,12 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
-import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * SQLite, embedded: each scenario run gets its own file in a temporary directory. Connections enforce foreign keys
@@ -41,10 +42,13 @@ public final class SqliteDatabase implements Database {
 
   @Override
   public String version() {
-    try {
-      return "SQLite " + SQLiteJDBCLoader.getVersion();
-    } catch (RuntimeException e) {
-      return "SQLite";
+    try (Connection connection = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT sqlite_version()")) {
+      rs.next();
+      return "SQLite " + rs.getString(1);
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot load the SQLite driver", e);
     }
   }
 

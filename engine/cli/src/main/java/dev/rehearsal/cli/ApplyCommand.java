@@ -1,0 +1,24 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.migrations.Migrator;
+import dev.rehearsal.migrations.Outcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rehearse apply}: migrate a database up to a version. */
+@Command(name = "apply", description = "Apply migrations to a database up to a version.",
+    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:applied", "1:a migration failed",
+        ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
+final class ApplyCommand extends OperatorCommand {
+
+  @Option(names = "--to", paramLabel = "ID|head", required = true, description = "Target version.")
+  String to;
+
+  @Override
+  public Integer call() {
+    Migrator migrator = migrator();
+    Outcome outcome = migrator.apply(opened.target(to, "--to"));
+    out().printf("%d applied, now at version %s%n", outcome.ran().size(), Outcome.show(outcome.after()));
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.database.Database;
+import dev.rehearsal.migrations.Migrator;
+import dev.rehearsal.run.Project;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * Base of the operator commands, which act on a database the operator names with {@code --db} (never on a scratch
+ * database of a scenario run).
+ */
+abstract class OperatorCommand extends BaseCommand {
+
+  @Option(names = "--db", paramLabel = "FILE", required = true,
+      description = "The database to act on: a SQLite file.")
+  Path db;
+
+  @Option(names = "--database", paramLabel = "NAME",
+      description = "Which configured database (kind and MyBatis environment) --db is. Default: the first one.")
+  String database;
+
+  Project opened;
+
+  Migrator migrator() {
+    opened = project.open();
+    Database target = database == null ? opened.databases().get(0) : opened.databases(List.of(database)).get(0);
+    return new Migrator(opened.repository(target), target.existing(db));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.config.Constants;
+import dev.rehearsal.run.Project;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Where the project is and how its configuration is overridden; shared by every command. */
+final class ProjectOptions {
+
+  /** Set by the {@code rehearse} launcher: the repository it lives in, used when no project is found above cwd. */
+  static final String HOME_VARIABLE = "REHEARSAL_HOME";
+
+  @Option(names = "--project-dir", paramLabel = "DIR",
+      description = "Project root (holds rehearsal.yaml). Default: the nearest directory above the working "
+          + "directory that has a rehearsal.yaml.")
+  Path projectDir;
+
+  @Option(names = {"-c", "--config"}, paramLabel = "KEY=VALUE",
+      description = "Override a rehearsal.yaml key, e.g. paths.scenarios=other (repeatable).")
+  Map<String, String> config = new LinkedHashMap<>();
+
+  @Option(names = "--migrations", paramLabel = "DIR", description = "MyBatis repository (paths.migrations).")
+  String migrations;
+
+  @Option(names = "--scripts", paramLabel = "DIR[,DIR...]",
+      description = "Scripts directories inside the repository (paths.scripts).")
+  String scripts;
+
+  @Option(names = "--scenarios", paramLabel = "DIR", description = "Scenario directory (paths.scenarios).")
+  String scenarios;
+
+  @Option(names = "--fixtures", paramLabel = "DIR", description = "Fixture directory (paths.fixtures).")
+  String fixtures;
+
+  @Option(names = "--reports", paramLabel = "DIR", description = "Where JSON summaries go (paths.reports).")
+  String reports;
+
+  Project open() {
+    Map<String, String> overrides = new LinkedHashMap<>(config);
+    put(overrides, Constants.MIGRATIONS, absolute(migrations));
+    put(overrides, Constants.SCRIPTS, scripts);
+    put(overrides, Constants.SCENARIOS, absolute(scenarios));
+    put(overrides, Constants.FIXTURES, absolute(fixtures));
+    put(overrides, Constants.REPORTS, absolute(reports));
+    return Project.open(root(), overrides);
+  }
+
+  Path root() {
+    if (projectDir != null) {
+      return projectDir.toAbsolutePath().normalize();
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(Constants.CONFIG_FILE))) {
+        return dir;
+      }
+    }
+    String home = System.getenv(HOME_VARIABLE);
+    if (home != null && Files.isRegularFile(Path.of(home).resolve(Constants.CONFIG_FILE))) {
+      return Path.of(home).toAbsolutePath().normalize();
+    }
+    return cwd;
+  }
+
+  /** Paths typed on the command line are relative to the working directory, not the project root. */
+  private static String absolute(String path) {
+    return path == null ? null : Path.of(path).toAbsolutePath().normalize().toString();
+  }
+
+  private static void put(Map<String, String> overrides, String key, String value) {
+    if (value != null) {
+      overrides.put(key, value);
+    }
+  }
+}

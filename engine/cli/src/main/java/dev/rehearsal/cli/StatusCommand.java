@@ -1,0 +1,35 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.migrations.AppliedMigration;
+import dev.rehearsal.migrations.Migration;
+import dev.rehearsal.migrations.Migrator;
+import dev.rehearsal.migrations.Outcome;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Command;
+
+/** {@code rehearse status}: which migrations a database has applied, and which are pending. */
+@Command(name = "status", description = "Show applied and pending migrations of a database.",
+    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:shown", ExitCodes.INVALID_LINE,
+        ExitCodes.INFRASTRUCTURE_LINE})
+final class StatusCommand extends OperatorCommand {
+
+  @Override
+  public Integer call() {
+    Migrator migrator = migrator();
+    Map<java.math.BigDecimal, AppliedMigration> applied = new TreeMap<>();
+    migrator.changelog().forEach(a -> applied.put(a.id(), a));
+    out().printf("%-16s %-21s %s%n", "ID", "APPLIED AT", "DESCRIPTION");
+    for (Migration migration : opened.repository().migrations()) {
+      AppliedMigration row = applied.remove(migration.id());
+      out().printf("%-16s %-21s %s%n", migration.id().toPlainString(), row == null ? "...pending..."
+          : row.appliedAt(), migration.description());
+    }
+    for (AppliedMigration orphan : applied.values()) {
+      out().printf("%-16s %-21s %s  (no script with this id)%n", orphan.id().toPlainString(), orphan.appliedAt(),
+          orphan.description());
+    }
+    out().printf("Version: %s, %d pending%n", Outcome.show(migrator.version()), migrator.pending().size());
+    return ExitCodes.OK;
+  }
+}

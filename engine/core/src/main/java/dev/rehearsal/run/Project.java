@@ -1,0 +1,177 @@
+package dev.rehearsal.run;
+
+import dev.rehearsal.config.ConfigLoader;
+import dev.rehearsal.config.RehearsalConfig;
+import dev.rehearsal.database.Database;
+import dev.rehearsal.database.Databases;
+import dev.rehearsal.migrations.MigrationRepository;
+import dev.rehearsal.scenario.InvalidInputException;
+import dev.rehearsal.scenario.Problem;
+import dev.rehearsal.scenario.ReadContext;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.ScenarioReader;
+import dev.rehearsal.scenario.SourcePosition;
+import dev.rehearsal.scenario.Target;
+import dev.rehearsal.steps.StepRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A Rehearsal project: its configuration, databases and migrations repositories, wired together once for the
+ * command line, tests and (later) the JUnit engine.
+ */
+public final class Project {
+
+  private final RehearsalConfig config;
+  private final List<Database> databases;
+  private final Map<String, MigrationRepository> repositories = new HashMap<>();
+
+  private Project(RehearsalConfig config, List<Database> databases) {
+    this.config = config;
+    this.databases = List.copyOf(databases);
+  }
+
+  /**
+   * Opens the project at {@code root}.
+   *
+   * @param overrides configuration keys that win over {@code rehearsal.yaml}
+   * @throws InvalidInputException when the configuration is invalid or names an unknown database kind
+   */
+  public static Project open(Path root, Map<String, String> overrides) {
+    RehearsalConfig config = ConfigLoader.load(root, overrides);
+    List<Database> databases = new ArrayList<>();
+    for (RehearsalConfig.DatabaseConfig database : config.databases()) {
+      try {
+        databases.add(Databases.create(database));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(List.of(new Problem(SourcePosition.startOf("rehearsal.yaml"),
+            e.getMessage())));
+      }
+    }
+    return new Project(config, databases);
+  }
+
+  public RehearsalConfig config() {
+    return config;
+  }
+
+  public List<Database> databases() {
+    return databases;
+  }
+
+  /**
+   * The configured databases with these names, in configuration order; all when {@code names} is empty.
+   *
+   * @throws InvalidInputException for a name that is not configured
+   */
+  public List<Database> databases(List<String> names) {
+    for (String name : names) {
+      if (databases.stream().noneMatch(d -> d.name().equals(name))) {
+        throw new InvalidInputException(List.of(new Problem(SourcePosition.startOf("--database " + name),
+            "unknown database '" + name + "' — configured: " + String.join(", ", config.databaseNames()))));
+      }
+    }
+    return databases.stream().filter(d -> names.isEmpty() || names.contains(d.name())).toList();
+  }
+
+  /** The migrations repository read with the environment of {@code database}. */
+  public synchronized MigrationRepository repository(Database database) {
+    String environment = config.database(database.name()).orElseThrow().environment();
+    return repositories.computeIfAbsent(environment,
+        env -> MigrationRepository.open(config.migrationsDir(), config.scriptsDirs(), env));
+  }
+
+  /** The repository of the first configured database: the scripts are the same for every environment. */
+  public MigrationRepository repository() {
+    return repository(databases.get(0));
+  }
+
+  public ReadContext readContext() {
+    return new ReadContext(config.projectRoot(), config.fixturesDir(), repository().ids(), config.databaseNames());
+  }
+
+  /** Scenario files under {@code paths} (files, or directories searched for {@code *.yaml}/{@code *.yml}). */
+  public List<Path> scenarioFiles(List<Path> paths) {
+    List<Path> roots = paths.isEmpty() ? List.of(config.scenariosDir()) : paths;
+    List<Path> files = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Path root : roots) {
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> walk = Files.walk(root)) {
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+              .sorted().forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else if (Files.isRegularFile(root)) {
+        files.add(root);
+      } else {
+        problems.add(new Problem(SourcePosition.startOf(root.toString()),
+            "no such file or directory — give scenario files or directories"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return files;
+  }
+
+  /**
+   * Reads and validates every file; problems of all files are collected.
+   *
+   * @throws InvalidInputException with the problems of every invalid file
+   */
+  public List<Scenario> readScenarios(List<Path> files) {
+    ScenarioReader reader = new ScenarioReader(readContext());
+    List<Scenario> scenarios = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        scenarios.add(reader.read(file));
+      } catch (InvalidInputException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return scenarios;
+  }
+
+  /**
+   * A target typed on the command line: {@code head}, {@code base} or a migration id of the repository.
+   *
+   * @throws InvalidInputException for anything else
+   */
+  public Target target(String text, String option) {
+    String value = text.strip();
+    if (value.equals("head")) {
+      return Target.head();
+    }
+    if (value.equals("base")) {
+      return Target.base();
+    }
+    if (value.matches("[0-9]+") && repository().ids().contains(new BigDecimal(value))) {
+      return Target.id(new BigDecimal(value));
+    }
+    throw new InvalidInputException(List.of(new Problem(SourcePosition.startOf(option + " " + text),
+        "not a migration id of the repository, head or base — 'rehearse list' shows the ids")));
+  }
+
+  /** Runs scenarios on the given databases and reports to {@code listener}. */
+  public RunResult run(String runId, List<Scenario> scenarios, List<Database> on, boolean keep,
+      RunListener listener) {
+    List<ScenarioRun> plan = RunPlan.of(scenarios, on);
+    Interpreter interpreter = new Interpreter(this::repository, StepRegistry.standard(), keep);
+    return interpreter.run(runId, plan, listener);
+  }
+}
