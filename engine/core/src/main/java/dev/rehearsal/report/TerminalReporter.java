@@ -47,8 +47,8 @@ public final class TerminalReporter implements RunListener {
       out.printf("       step %d at %s: %s%n", step.index(), step.step().position(), step.step().describe());
       for (Check check : step.failedChecks()) {
         out.printf("         failed: %s%n", check.name());
-        indent("expected: " + check.expected(), "           ");
-        indent("actual:   " + check.actual(), "           ");
+        labelled("expected: ", check.expected());
+        labelled("actual:   ", check.actual());
         if (!check.diff().isEmpty()) {
           indent(check.diff(), "           ");
         }
@@ -69,6 +69,16 @@ public final class TerminalReporter implements RunListener {
         result.scenarios().size() == 1 ? "run" : "runs", result.count(Status.PASSED), result.count(Status.FAILED),
         result.count(Status.ERROR), seconds(result.time()));
     out.flush();
+  }
+
+  /** A one-line value beside its label; a multi-line one under it. */
+  private void labelled(String label, String value) {
+    if (value.contains("\n")) {
+      out.println("           " + label.strip());
+      indent(value, "             ");
+    } else {
+      out.println("           " + label + value);
+    }
   }
 
   private void indent(String text, String prefix) {

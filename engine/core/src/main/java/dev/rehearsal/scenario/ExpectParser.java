@@ -80,7 +80,7 @@ final class ExpectParser {
     }
     for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
       boolean present = entry.getKey().equals("present");
-      for (Node item : names(entry.getValue().getValueNode(), "'tables' '" + entry.getKey() + "'")) {
+      for (Node item : names(entry.getValue().getValueNode(), "'tables." + entry.getKey() + "'")) {
         String table = yaml.identifier(item, "table name");
         add(table == null ? null : new Expectation.Table(table, present, yaml.at(item)));
       }
@@ -164,7 +164,7 @@ final class ExpectParser {
       return;
     }
     Node sqlNode = yaml.required(entries, "sql", node, "'query'");
-    String sql = sqlNode == null ? null : yaml.text(sqlNode, "'query' 'sql'");
+    String sql = sqlNode == null ? null : yaml.text(sqlNode, "'query.sql'");
     Node equalsNode = YamlWalker.optional(entries, "equals");
     Node rowsNode = YamlWalker.optional(entries, "rows");
     if ((equalsNode == null) == (rowsNode == null)) {

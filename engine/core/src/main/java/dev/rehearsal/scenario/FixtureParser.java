@@ -52,8 +52,8 @@ final class FixtureParser {
       List<TableRows> tables = rows(rowsNode, yaml, "'rows'");
       return tables == null ? null : new SeedStep(new SeedStep.Rows(tables, "inline rows"), at);
     }
-    String name = yaml.text(fileNode, "'seed' 'file'");
-    String table = tableNode == null ? null : yaml.identifier(tableNode, "'seed' 'table'");
+    String name = yaml.text(fileNode, "'seed.file'");
+    String table = tableNode == null ? null : yaml.identifier(tableNode, "'seed.table'");
     if (name == null || (tableNode != null && table == null)) {
       return null;
     }

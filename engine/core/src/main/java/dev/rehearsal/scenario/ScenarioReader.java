@@ -2,6 +2,7 @@ package dev.rehearsal.scenario;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +34,8 @@ public final class ScenarioReader {
     Node root = YamlSource.load(file, shown, problems);
     Scenario scenario = root == null ? null : parse(root, new YamlWalker(shown, problems));
     if (!problems.isEmpty()) {
+      problems.sort(Comparator.comparingInt((Problem p) -> p.position().line())
+          .thenComparingInt(p -> p.position().column()));
       throw new InvalidInputException(problems);
     }
     return scenario;

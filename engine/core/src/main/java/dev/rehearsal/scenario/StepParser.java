@@ -33,7 +33,12 @@ final class StepParser {
           + " — put each step in its own list item");
       return null;
     }
-    Map<String, NodeTuple> entries = yaml.mapping(item, "the steps list", STEP_KINDS);
+    Node keyNode = mapping.getValue().get(0).getKeyNode();
+    if (keyNode instanceof ScalarNode kind && !STEP_KINDS.contains(kind.getValue())) {
+      yaml.problem(keyNode, "unknown step '" + kind.getValue() + "'" + Hints.suggestion(kind.getValue(), STEP_KINDS));
+      return null;
+    }
+    Map<String, NodeTuple> entries = yaml.mapping(item, "a step", STEP_KINDS);
     if (entries == null || entries.isEmpty()) {
       return null;
     }
@@ -60,7 +65,7 @@ final class StepParser {
       return null;
     }
     Node toNode = yaml.required(entries, "to", value, "'apply'");
-    Target to = toNode == null ? null : target(toNode, "'apply' 'to'", true, false);
+    Target to = toNode == null ? null : target(toNode, "'apply.to'", true, false);
     Node errorNode = YamlWalker.optional(entries, "expect_error");
     String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
     if (to == null || (errorNode != null && expectError == null)) {
@@ -85,9 +90,9 @@ final class StepParser {
       yaml.problem(stepsNode, "'rollback' takes either 'to' or 'steps', not both");
       return null;
     } else if (toNode != null) {
-      to = target(toNode, "'rollback' 'to'", false, true);
+      to = target(toNode, "'rollback.to'", false, true);
     } else if (stepsNode != null) {
-      Long steps = yaml.integer(stepsNode, "'rollback' 'steps'", 1);
+      Long steps = yaml.integer(stepsNode, "'rollback.steps'", 1);
       to = steps == null ? null : new Target.StepsBack(steps.intValue());
     } else {
       yaml.problem(value, "'rollback' needs 'to' (an id or base) or 'steps' (a count)");
@@ -110,7 +115,7 @@ final class StepParser {
       return null;
     }
     Node scriptNode = yaml.required(entries, "script", value, "'sql'");
-    String script = scriptNode == null ? null : yaml.text(scriptNode, "'sql' 'script'");
+    String script = scriptNode == null ? null : yaml.text(scriptNode, "'sql.script'");
     Node errorNode = YamlWalker.optional(entries, "expect_error");
     String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
     if (script == null || (errorNode != null && expectError == null)) {

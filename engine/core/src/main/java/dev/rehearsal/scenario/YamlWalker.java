@@ -3,10 +3,12 @@ package dev.rehearsal.scenario;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -27,6 +29,8 @@ final class YamlWalker {
 
   private final String file;
   private final List<Problem> problems;
+  /** Keys offered as "did you mean": a missing required key that was offered is not reported twice. */
+  private final Set<String> suggested = new HashSet<>();
 
   YamlWalker(String file, List<Problem> problems) {
     this.file = file;
@@ -76,6 +80,7 @@ final class YamlWalker {
       }
       if (allowed != null && !allowed.contains(key)) {
         problem(keyNode, "unknown key '" + key + "' in " + what + Hints.suggestion(key, allowed));
+        Hints.closest(key, allowed).ifPresent(suggested::add);
         continue;
       }
       entries.put(key, tuple);
@@ -186,7 +191,9 @@ final class YamlWalker {
   Node required(Map<String, NodeTuple> entries, String key, Node owner, String what) {
     NodeTuple tuple = entries.get(key);
     if (tuple == null) {
-      problem(owner, what + " needs '" + key + "'");
+      if (!suggested.contains(key)) {
+        problem(owner, what + " needs '" + key + "'");
+      }
       return null;
     }
     return tuple.getValueNode();
