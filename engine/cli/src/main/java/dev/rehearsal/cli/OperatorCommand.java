@@ -3,7 +3,6 @@ package dev.rehearsal.cli;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.run.Project;
-import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -13,9 +12,9 @@ import picocli.CommandLine.Option;
  */
 abstract class OperatorCommand extends BaseCommand {
 
-  @Option(names = "--db", paramLabel = "FILE", required = true,
-      description = "The database to act on: a SQLite file.")
-  Path db;
+  @Option(names = "--db", paramLabel = "FILE|NAME", required = true,
+      description = "The database to act on: a SQLite file, or a database name on the PostgreSQL server.")
+  String db;
 
   @Option(names = "--database", paramLabel = "NAME",
       description = "Which configured database (kind and MyBatis environment) --db is. Default: the first one.")

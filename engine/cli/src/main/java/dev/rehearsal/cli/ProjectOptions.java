@@ -39,13 +39,22 @@ final class ProjectOptions {
   @Option(names = "--reports", paramLabel = "DIR", description = "Where JSON summaries go (paths.reports).")
   String reports;
 
+  @Option(names = "--postgres-url", paramLabel = "JDBC-URL",
+      description = "PostgreSQL server to create scratch databases on (databases.postgres.url; also "
+          + "REHEARSAL_POSTGRES_URL). Default: " + Constants.DEFAULT_POSTGRES_URL)
+  String postgresUrl;
+
   Project open() {
-    Map<String, String> overrides = new LinkedHashMap<>(config);
+    Map<String, String> overrides = new LinkedHashMap<>();
+    put(overrides, Constants.DATABASES_PREFIX + Constants.POSTGRES + "." + Constants.DATABASE_URL,
+        System.getenv(Constants.POSTGRES_URL_VARIABLE));
+    overrides.putAll(config);
     put(overrides, Constants.MIGRATIONS, absolute(migrations));
     put(overrides, Constants.SCRIPTS, scripts);
     put(overrides, Constants.SCENARIOS, absolute(scenarios));
     put(overrides, Constants.FIXTURES, absolute(fixtures));
     put(overrides, Constants.REPORTS, absolute(reports));
+    put(overrides, Constants.DATABASES_PREFIX + Constants.POSTGRES + "." + Constants.DATABASE_URL, postgresUrl);
     return Project.open(root(), overrides);
   }
 

@@ -39,6 +39,12 @@ final class RunCommand extends BaseCommand {
     List<Scenario> scenarios = project.readScenarios(project.scenarioFiles(paths));
     JsonSummaryWriter json = new JsonSummaryWriter(project.config().reportsDir(),
         JsonSummaryWriter.jobIdFrom(System.getenv()));
+    for (Scenario scenario : scenarios) {
+      if (!scenario.databases().isEmpty() && on.stream().noneMatch(d -> scenario.databases().contains(d.name()))) {
+        out().printf("not run: %s runs on %s only; select it with --database%n", scenario.file(),
+            String.join(", ", scenario.databases()));
+      }
+    }
     RunListener listener = RunListener.all(List.of(new TerminalReporter(out()), json));
     RunResult result = project.run(RunId.next(), scenarios, on, keep, listener);
     if (json.runSummary() != null) {

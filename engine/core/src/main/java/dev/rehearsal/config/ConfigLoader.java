@@ -45,6 +45,7 @@ public final class ConfigLoader {
         flatten(node, "", values, problems);
       }
     }
+    Set<String> declared = databaseNames(values);
     for (Map.Entry<String, String> override : overrides.entrySet()) {
       String key = override.getKey();
       if (!known(key)) {
@@ -57,28 +58,52 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return build(root, values);
+    return build(root, values, declared, problems);
   }
 
-  private static RehearsalConfig build(Path root, Map<String, String> values) {
-    Path migrations = root.resolve(values.getOrDefault(Constants.MIGRATIONS, Constants.DEFAULT_MIGRATIONS))
-        .normalize();
-    List<Path> scripts = Arrays.stream(values.getOrDefault(Constants.SCRIPTS, Constants.DEFAULT_SCRIPTS).split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).map(s -> migrations.resolve(s).normalize()).toList();
+  private static Set<String> databaseNames(Map<String, String> values) {
     Set<String> names = new LinkedHashSet<>();
     for (String key : values.keySet()) {
       if (key.startsWith(Constants.DATABASES_PREFIX)) {
         names.add(key.substring(Constants.DATABASES_PREFIX.length(), key.lastIndexOf('.')));
       }
     }
-    if (names.isEmpty()) {
-      names.add(Constants.DEFAULT_DATABASE);
+    return names;
+  }
+
+  private static RehearsalConfig build(Path root, Map<String, String> values, Set<String> declared,
+      List<Problem> problems) {
+    Path migrations = root.resolve(values.getOrDefault(Constants.MIGRATIONS, Constants.DEFAULT_MIGRATIONS))
+        .normalize();
+    List<Path> scripts = Arrays.stream(values.getOrDefault(Constants.SCRIPTS, Constants.DEFAULT_SCRIPTS).split(","))
+        .map(String::strip).filter(s -> !s.isEmpty()).map(s -> migrations.resolve(s).normalize()).toList();
+    Set<String> names = new LinkedHashSet<>(declared);
+    names.addAll(databaseNames(values));
+    names.add(Constants.DEFAULT_DATABASE);
+    names.add(Constants.POSTGRES);
+    Set<String> byDefault = declared.isEmpty() ? Set.of(Constants.DEFAULT_DATABASE) : declared;
+    List<RehearsalConfig.DatabaseConfig> databases = new ArrayList<>();
+    for (String name : names) {
+      String prefix = Constants.DATABASES_PREFIX + name + ".";
+      Map<String, String> settings = new LinkedHashMap<>();
+      values.forEach((key, value) -> {
+        if (key.startsWith(prefix)) {
+          settings.put(key.substring(prefix.length()), value);
+        }
+      });
+      String run = settings.get(Constants.DATABASE_RUN_BY_DEFAULT);
+      if (run != null && !run.equals("true") && !run.equals("false")) {
+        problems.add(new Problem(SourcePosition.startOf(Constants.CONFIG_FILE), "'" + prefix
+            + Constants.DATABASE_RUN_BY_DEFAULT + "' must be true or false, found '" + run + "'"));
+      }
+      databases.add(new RehearsalConfig.DatabaseConfig(name,
+          settings.getOrDefault(Constants.DATABASE_KIND, name),
+          settings.getOrDefault(Constants.DATABASE_ENVIRONMENT, name),
+          run != null ? run.equals("true") : byDefault.contains(name), settings));
     }
-    List<RehearsalConfig.DatabaseConfig> databases = names.stream().map(name -> new RehearsalConfig.DatabaseConfig(
-        name,
-        values.getOrDefault(Constants.DATABASES_PREFIX + name + "." + Constants.DATABASE_KIND, name),
-        values.getOrDefault(Constants.DATABASES_PREFIX + name + "." + Constants.DATABASE_ENVIRONMENT, name)))
-        .toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
     return new RehearsalConfig(root, migrations, scripts,
         path(root, values, Constants.SCENARIOS, Constants.DEFAULT_SCENARIOS),
         path(root, values, Constants.FIXTURES, Constants.DEFAULT_FIXTURES),

@@ -53,15 +53,19 @@ public final class Constants {
   public static final String DEFAULT_BACKUPS = "backups";
 
   /**
-   * Prefix of a database's settings: {@code databases.NAME.KEY}. Each name under {@code databases:} is a database
-   * every scenario runs on unless it lists its own. Default: one database, {@value #DEFAULT_DATABASE}.
+   * Prefix of a database's settings: {@code databases.NAME.KEY}. The databases {@value #DEFAULT_DATABASE} and
+   * {@value #POSTGRES} always exist; {@code rehearsal.yaml} may configure them and add more (for example a second
+   * PostgreSQL server under another name with {@code kind: postgres}).
    */
   public static final String DATABASES_PREFIX = "databases.";
 
-  /** Default database name and kind. */
+  /** The embedded database, run by default when {@code rehearsal.yaml} declares no databases. */
   public static final String DEFAULT_DATABASE = "sqlite";
 
-  /** {@code databases.NAME.kind}: the engine, {@code sqlite}. Default: the database's name. */
+  /** The built-in PostgreSQL database name and kind. */
+  public static final String POSTGRES = "postgres";
+
+  /** {@code databases.NAME.kind}: the engine, {@code sqlite} or {@code postgres}. Default: the database's name. */
   public static final String DATABASE_KIND = "kind";
 
   /**
@@ -70,8 +74,48 @@ public final class Constants {
    */
   public static final String DATABASE_ENVIRONMENT = "environment";
 
+  /**
+   * {@code databases.NAME.run_by_default}: whether {@code rehearse run} without {@code --database} runs scenarios
+   * on it. Default: true for every database declared under {@code databases:} in {@code rehearsal.yaml} (only
+   * {@value #DEFAULT_DATABASE} when none is declared), false otherwise.
+   */
+  public static final String DATABASE_RUN_BY_DEFAULT = "run_by_default";
+
+  /**
+   * {@code databases.NAME.url}: the JDBC URL of a server database. It is only the door: each scenario run creates
+   * a database of its own through it and drops it afterwards. For {@value #POSTGRES}, the environment variable
+   * {@value #POSTGRES_URL_VARIABLE} and {@code --postgres-url} override it. Default: {@value #DEFAULT_POSTGRES_URL}.
+   */
+  public static final String DATABASE_URL = "url";
+
+  /** Default of {@code databases.postgres.url}. */
+  public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+
+  /** Environment variable that overrides {@code databases.postgres.url}. */
+  public static final String POSTGRES_URL_VARIABLE = "REHEARSAL_POSTGRES_URL";
+
+  /**
+   * {@code databases.NAME.statement_timeout}: the longest a single statement may run in a scratch database before
+   * the server cancels it, so a stuck migration fails its scenario instead of hanging CI (PostgreSQL syntax:
+   * {@code 500ms}, {@code 30s}, {@code 5min}). Default: {@value #DEFAULT_STATEMENT_TIMEOUT}.
+   */
+  public static final String DATABASE_STATEMENT_TIMEOUT = "statement_timeout";
+
+  /** Default of {@link #DATABASE_STATEMENT_TIMEOUT}. */
+  public static final String DEFAULT_STATEMENT_TIMEOUT = "5min";
+
+  /**
+   * {@code databases.NAME.lock_timeout}: the longest a statement waits for a lock in a scratch database.
+   * Default: {@value #DEFAULT_LOCK_TIMEOUT}.
+   */
+  public static final String DATABASE_LOCK_TIMEOUT = "lock_timeout";
+
+  /** Default of {@link #DATABASE_LOCK_TIMEOUT}. */
+  public static final String DEFAULT_LOCK_TIMEOUT = "30s";
+
   /** The keys a database may have. */
-  public static final List<String> DATABASE_KEYS = List.of(DATABASE_KIND, DATABASE_ENVIRONMENT);
+  public static final List<String> DATABASE_KEYS = List.of(DATABASE_KIND, DATABASE_ENVIRONMENT,
+      DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT);
 
   /** Every key outside {@code databases.*}. */
   public static final List<String> PATH_KEYS = List.of(MIGRATIONS, SCRIPTS, SCENARIOS, FIXTURES, REPORTS, BACKUPS);

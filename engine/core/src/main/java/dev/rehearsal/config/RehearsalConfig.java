@@ -2,6 +2,7 @@ package dev.rehearsal.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,12 +33,28 @@ public record RehearsalConfig(Path projectRoot, Path migrationsDir, List<Path> s
     return databases.stream().filter(d -> d.name().equals(name)).findFirst();
   }
 
-  /** One configured database. */
-  public record DatabaseConfig(String name, String kind, String environment) {
+  /** The databases {@code rehearse run} uses when no {@code --database} is given. */
+  public List<String> defaultDatabaseNames() {
+    return databases.stream().filter(DatabaseConfig::runByDefault).map(DatabaseConfig::name).toList();
+  }
+
+  /**
+   * One configured database.
+   *
+   * @param settings every {@code databases.NAME.*} key given, e.g. {@code url}; each kind reads its own
+   */
+  public record DatabaseConfig(String name, String kind, String environment, boolean runByDefault,
+      Map<String, String> settings) {
     public DatabaseConfig {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(kind, "kind");
       Objects.requireNonNull(environment, "environment");
+      settings = Map.copyOf(settings);
+    }
+
+    /** A setting, or {@code fallback} when not given. */
+    public String setting(String key, String fallback) {
+      return settings.getOrDefault(key, fallback);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.rehearsal.database;
 
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * One configured database engine. Everything that differs between engines lives behind this interface, in one
@@ -26,12 +27,22 @@ public interface Database {
   ScratchDatabase createScratch(String label);
 
   /**
-   * Connects to an existing database the operator named ({@code --db}). Steps of scenarios never run there; only
-   * the operator commands ({@code status}, {@code apply}, {@code rollback}) do.
+   * Connects to an existing database the operator named ({@code --db}: a file for SQLite, a database name for a
+   * server). Steps of scenarios never run there; only the operator commands ({@code status}, {@code apply},
+   * {@code rollback}) do.
    *
    * @throws DatabaseException when it does not exist or cannot be opened
    */
-  Connector existing(Path location);
+  Connector existing(String location);
+
+  /**
+   * Drops scratch databases that earlier runs left behind (a crash, a kill -9): only those whose name and marker
+   * say Rehearsal created them, and only when older than {@code olderThan}.
+   *
+   * @return what was dropped, for people
+   * @throws DatabaseException when the server cannot be reached
+   */
+  List<String> clean(Duration olderThan);
 
   /** Quotes a table or column name (optionally {@code schema.name}) for this engine. */
   String quote(String identifier);

@@ -1,6 +1,8 @@
 package dev.rehearsal.database;
 
+import dev.rehearsal.config.Constants;
 import dev.rehearsal.config.RehearsalConfig.DatabaseConfig;
+import dev.rehearsal.database.postgres.PostgresDatabase;
 import dev.rehearsal.database.sqlite.SqliteDatabase;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,11 @@ import java.util.function.Function;
 public final class Databases {
 
   private static final Map<String, Function<DatabaseConfig, Database>> KINDS = Map.of(
-      SqliteDatabase.KIND, config -> new SqliteDatabase(config.name()));
+      SqliteDatabase.KIND, config -> new SqliteDatabase(config.name()),
+      PostgresDatabase.KIND, config -> new PostgresDatabase(config.name(),
+          config.setting(Constants.DATABASE_URL, Constants.DEFAULT_POSTGRES_URL),
+          config.setting(Constants.DATABASE_STATEMENT_TIMEOUT, Constants.DEFAULT_STATEMENT_TIMEOUT),
+          config.setting(Constants.DATABASE_LOCK_TIMEOUT, Constants.DEFAULT_LOCK_TIMEOUT)));
 
   private Databases() {}
 

@@ -127,7 +127,7 @@ public final class JsonSummaryWriter implements RunListener {
     }
     ScenarioRun run = result.run();
     return new ScenarioSummary(jobId != null ? jobId : runId, runId, run.scenario().file(), run.scenario().name(),
-        run.database().name(), result.databaseVersion(), result.status().label(), result.status() == Status.PASSED,
+        run.database().name(), run.database().kind(), result.databaseVersion(), result.status().label(), result.status() == Status.PASSED,
         failed, error, result.time().toMillis(), steps);
   }
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /** The JSON summary of one scenario run, as documented in docs/reports.md. Keys are snake_case. */
-@JsonPropertyOrder({"job_id", "run_id", "scenario", "name", "database", "database_version", "status", "passed",
+@JsonPropertyOrder({"job_id", "run_id", "scenario", "name", "database", "database_kind", "database_version", "status", "passed",
     "failed_checks", "error", "time_ms", "steps"})
 record ScenarioSummary(String jobId, String runId, String scenario, String name, String database,
-    String databaseVersion, String status, boolean passed, List<FailedCheck> failedChecks, StepError error,
+    String databaseKind, String databaseVersion, String status, boolean passed, List<FailedCheck> failedChecks, StepError error,
     long timeMs, List<StepSummary> steps) {
 
   /** A check that did not hold. */

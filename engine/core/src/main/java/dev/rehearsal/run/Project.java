@@ -68,7 +68,8 @@ public final class Project {
   }
 
   /**
-   * The configured databases with these names, in configuration order; all when {@code names} is empty.
+   * The configured databases with these names, in configuration order; when {@code names} is empty, the ones
+   * run by default ({@code run_by_default}).
    *
    * @throws InvalidInputException for a name that is not configured
    */
@@ -79,7 +80,8 @@ public final class Project {
             "unknown database '" + name + "' — configured: " + String.join(", ", config.databaseNames()))));
       }
     }
-    return databases.stream().filter(d -> names.isEmpty() || names.contains(d.name())).toList();
+    List<String> wanted = names.isEmpty() ? config.defaultDatabaseNames() : names;
+    return databases.stream().filter(d -> wanted.contains(d.name())).toList();
   }
 
   /** The migrations repository read with the environment of {@code database}. */

@@ -11,6 +11,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
@@ -23,6 +28,10 @@ import org.sqlite.SQLiteOpenMode;
 public final class SqliteDatabase implements Database {
 
   public static final String KIND = "sqlite";
+
+  /** Scratch directories are named {@code rehearsal-*} and hold this marker file, which {@code clean} looks for. */
+  static final String PREFIX = "rehearsal-";
+  static final String MARKER = ".rehearsal-scratch";
 
   private final String name;
 
@@ -55,7 +64,9 @@ public final class SqliteDatabase implements Database {
   @Override
   public ScratchDatabase createScratch(String label) {
     try {
-      Path directory = Files.createTempDirectory("rehearsal-");
+      Path directory = Files.createTempDirectory(PREFIX);
+      Files.writeString(directory.resolve(MARKER), "Rehearsal scratch database; label " + label + "; created "
+          + Instant.now() + System.lineSeparator());
       return new SqliteScratch(directory, directory.resolve(safe(label) + ".sqlite"));
     } catch (IOException e) {
       throw DatabaseException.infrastructure("cannot create a temporary SQLite database", e);
@@ -63,8 +74,27 @@ public final class SqliteDatabase implements Database {
   }
 
   @Override
-  public Connector existing(Path location) {
-    Path file = location.toAbsolutePath().normalize();
+  public List<String> clean(Duration olderThan) {
+    Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+    Instant cutoff = Instant.now().minus(olderThan);
+    List<String> removed = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(temp)) {
+      for (Path dir : entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).sorted().toList()) {
+        Path marker = dir.resolve(MARKER);
+        if (Files.isRegularFile(marker) && Files.getLastModifiedTime(marker).toInstant().isBefore(cutoff)) {
+          SqliteScratch.delete(dir);
+          removed.add(dir.toString());
+        }
+      }
+    } catch (IOException e) {
+      throw DatabaseException.infrastructure("cannot list " + temp, e);
+    }
+    return removed;
+  }
+
+  @Override
+  public Connector existing(String location) {
+    Path file = Path.of(location).toAbsolutePath().normalize();
     if (!Files.isRegularFile(file)) {
       throw DatabaseException.infrastructure("cannot open SQLite database " + file,
           new IOException("no such file — give the path of an existing database file"));

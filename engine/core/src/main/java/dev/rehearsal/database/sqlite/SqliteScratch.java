@@ -50,6 +50,10 @@ final class SqliteScratch implements ScratchDatabase {
     if (keep) {
       return;
     }
+    delete(directory);
+  }
+
+  static void delete(Path directory) {
     try (Stream<Path> paths = Files.walk(directory)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> {
         try {

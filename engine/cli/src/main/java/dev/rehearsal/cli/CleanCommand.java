@@ -1,0 +1,41 @@
+package dev.rehearsal.cli;
+
+import dev.rehearsal.database.Database;
+import dev.rehearsal.run.Project;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rehearse clean}: drops scratch databases that crashed or killed runs left behind. */
+@Command(name = "clean", description = "Drop scratch databases left behind by crashed runs (only Rehearsal's own, "
+    + "recognised by name and marker, and only older than --older-than).",
+    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:cleaned (or nothing to clean)",
+        ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
+final class CleanCommand extends BaseCommand {
+
+  @Option(names = "--database", paramLabel = "NAME",
+      description = "Clean only this configured database (repeatable). Default: every database run by default.")
+  List<String> databases = new ArrayList<>();
+
+  @Option(names = "--older-than", paramLabel = "DURATION", defaultValue = "PT1H",
+      description = "Only scratch databases created longer ago than this (ISO-8601, e.g. PT30M, PT0S). "
+          + "Default: ${DEFAULT-VALUE}; a running run's databases are younger.")
+  Duration olderThan;
+
+  @Override
+  public Integer call() {
+    Project project = this.project.open();
+    int total = 0;
+    for (Database database : project.databases(databases)) {
+      List<String> dropped = database.clean(olderThan);
+      for (String item : dropped) {
+        out().printf("dropped %s: %s%n", database.name(), item);
+      }
+      total += dropped.size();
+    }
+    out().printf("%d scratch %s dropped%n", total, total == 1 ? "database" : "databases");
+    return ExitCodes.OK;
+  }
+}

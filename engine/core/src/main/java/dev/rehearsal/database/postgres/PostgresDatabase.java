@@ -1,0 +1,230 @@
+package dev.rehearsal.database.postgres;
+
+import dev.rehearsal.database.Connector;
+import dev.rehearsal.database.Database;
+import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.database.ScratchDatabase;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL on a server. The configured URL is only the door: through it, each scenario run creates a database
+ * of its own ({@code rehearsal_<run>_<n>}, with a comment saying who created it and when), runs there, and drops
+ * it. Nothing else on the server is touched; the door connection only creates, comments, configures and drops
+ * scratch databases.
+ */
+public final class PostgresDatabase implements Database {
+
+  public static final String KIND = "postgres";
+
+  /** Scratch database names start with this; {@code clean} drops only such databases with {@link #MARK}. */
+  static final String PREFIX = "rehearsal_";
+  static final String MARK = "Rehearsal scratch database";
+
+  private static final Pattern TIMEOUT = Pattern.compile("[0-9]+\\s*(ms|s|min|h)?");
+  private static final Pattern CREATED = Pattern.compile("created (\\S+)");
+
+  private final String name;
+  private final PgUrl door;
+  private final String statementTimeout;
+  private final String lockTimeout;
+  private String version;
+
+  /**
+   * @param url the door URL (any database the user may connect to and create databases from)
+   * @throws IllegalArgumentException for a malformed URL or timeout, with the URL redacted
+   */
+  public PostgresDatabase(String name, String url, String statementTimeout, String lockTimeout) {
+    this.name = name;
+    this.door = PgUrl.parse(url);
+    this.statementTimeout = timeout(statementTimeout, "statement_timeout");
+    this.lockTimeout = timeout(lockTimeout, "lock_timeout");
+  }
+
+  private static String timeout(String value, String key) {
+    if (!TIMEOUT.matcher(value.strip()).matches()) {
+      throw new IllegalArgumentException(key + " '" + value + "' is not a duration — write e.g. 500ms, 30s, 5min");
+    }
+    return value.strip();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public synchronized String version() {
+    if (version == null) {
+      try (Connection admin = admin(); Statement statement = admin.createStatement();
+          ResultSet rs = statement.executeQuery("SHOW server_version")) {
+        rs.next();
+        version = "PostgreSQL " + rs.getString(1);
+      } catch (SQLException e) {
+        throw DatabaseException.infrastructure("cannot read the version of PostgreSQL at " + door.shown(), e);
+      }
+    }
+    return version;
+  }
+
+  /** The door URL as it may be shown. */
+  public String shownUrl() {
+    return door.shown();
+  }
+
+  @Override
+  public ScratchDatabase createScratch(String label) {
+    String database = PREFIX + label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    if (database.length() > 63) {
+      database = database.substring(0, 63);
+    }
+    String quoted = quote(database);
+    try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + quoted);
+      try {
+        statement.execute("COMMENT ON DATABASE " + quoted + " IS " + literal(MARK + "; created " + Instant.now()
+            + " by " + who() + "; drop it with 'rehearse clean' if it is still here"));
+        statement.execute("ALTER DATABASE " + quoted + " SET statement_timeout = " + literal(statementTimeout));
+        statement.execute("ALTER DATABASE " + quoted + " SET lock_timeout = " + literal(lockTimeout));
+      } catch (SQLException e) {
+        drop(admin, database);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot create scratch database " + database + " on " + door.shown()
+          + hint(e), e);
+    }
+    return new PostgresScratch(this, database, door.withDatabase(database).withParameter("stringtype",
+        "unspecified"));
+  }
+
+  @Override
+  public Connector existing(String location) {
+    PgUrl url = door.withDatabase(location).withParameter("stringtype", "unspecified");
+    return () -> connect(url, "database " + location);
+  }
+
+  @Override
+  public List<String> clean(Duration olderThan) {
+    Instant cutoff = Instant.now().minus(olderThan);
+    List<String> dropped = new ArrayList<>();
+    try (Connection admin = admin(); PreparedStatement query = admin.prepareStatement(
+        "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database WHERE datname LIKE ? ORDER BY 1")) {
+      query.setString(1, PREFIX.replace("_", "\\_") + "%");
+      List<String[]> candidates = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          candidates.add(new String[] {rs.getString(1), rs.getString(2)});
+        }
+      }
+      for (String[] candidate : candidates) {
+        Instant created = created(candidate[1]);
+        if (created != null && created.isBefore(cutoff)) {
+          drop(admin, candidate[0]);
+          dropped.add(candidate[0] + " (" + candidate[1] + ")");
+        }
+      }
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot clean scratch databases on " + door.shown() + hint(e), e);
+    }
+    return dropped;
+  }
+
+  /** The creation time written in a scratch database's comment, or null when the comment is not Rehearsal's. */
+  static Instant created(String comment) {
+    if (comment == null || !comment.startsWith(MARK)) {
+      return null;
+    }
+    Matcher m = CREATED.matcher(comment);
+    try {
+      return m.find() ? Instant.parse(m.group(1)) : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  void drop(String database) {
+    try (Connection admin = admin()) {
+      drop(admin, database);
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot drop scratch database " + database + hint(e), e);
+    }
+  }
+
+  private void drop(Connection admin, String database) throws SQLException {
+    if (!database.startsWith(PREFIX)) {
+      throw new IllegalStateException("refusing to drop " + database + ": not a Rehearsal scratch database");
+    }
+    try (Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
+    }
+  }
+
+  Connection connect(PgUrl url, String what) {
+    try {
+      return DriverManager.getConnection(url.jdbc());
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown() + hint(e), e);
+    }
+  }
+
+  private Connection admin() {
+    return connect(door, "PostgreSQL");
+  }
+
+  private static String hint(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.startsWith("08")) {
+      return " — is the server running? Start it (e.g. pg_ctlcluster 15 main start) or point "
+          + "REHEARSAL_POSTGRES_URL / --postgres-url at one";
+    }
+    if (state.equals("42501")) {
+      return " — the user needs the CREATEDB privilege";
+    }
+    if (state.equals("28P01") || state.equals("28000")) {
+      return " — check the user and password in the URL";
+    }
+    return "";
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return Arrays.stream(identifier.split("\\."))
+        .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
+        .collect(Collectors.joining("."));
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  private static String who() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "unknown host";
+    }
+    return System.getProperty("user.name") + "@" + host + " pid " + ProcessHandle.current().pid();
+  }
+}
