@@ -24,9 +24,14 @@ public final class DatabaseException extends RuntimeException {
 
   /** A failure to create, reach or drop a database: not the scenario's fault. */
   public static DatabaseException infrastructure(String doing, Exception e) {
+    return infrastructure(doing, e, "");
+  }
+
+  /** As {@link #infrastructure(String, Exception)}, with what to do appended (e.g. " — is the server running?"). */
+  public static DatabaseException infrastructure(String doing, Exception e, String hint) {
     String detail = e instanceof SQLException sql ? describe(sql) : String.valueOf(e.getMessage());
     String state = e instanceof SQLException sql ? sql.getSQLState() : null;
-    return new DatabaseException(doing + ": " + detail, state, true, e);
+    return new DatabaseException(doing + ": " + detail + hint, state, true, e);
   }
 
   /** The driver's message with SQLState and vendor code when it has them. */

@@ -111,8 +111,8 @@ public final class PostgresDatabase implements Database {
         throw e;
       }
     } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot create scratch database " + database + " on " + door.shown()
-          + hint(e), e);
+      throw DatabaseException.infrastructure("cannot create scratch database " + database + " on "
+          + door.shown(), e, hint(e));
     }
     return new PostgresScratch(this, database, door.withDatabase(database).withParameter("stringtype",
         "unspecified"));
@@ -145,7 +145,7 @@ public final class PostgresDatabase implements Database {
         }
       }
     } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot clean scratch databases on " + door.shown() + hint(e), e);
+      throw DatabaseException.infrastructure("cannot clean scratch databases on " + door.shown(), e, hint(e));
     }
     return dropped;
   }
@@ -167,7 +167,7 @@ public final class PostgresDatabase implements Database {
     try (Connection admin = admin()) {
       drop(admin, database);
     } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot drop scratch database " + database + hint(e), e);
+      throw DatabaseException.infrastructure("cannot drop scratch database " + database, e, hint(e));
     }
   }
 
@@ -184,7 +184,7 @@ public final class PostgresDatabase implements Database {
     try {
       return DriverManager.getConnection(url.jdbc());
     } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown() + hint(e), e);
+      throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), e, hint(e));
     }
   }
 
