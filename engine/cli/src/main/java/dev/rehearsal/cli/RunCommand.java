@@ -6,6 +6,7 @@ import dev.rehearsal.report.TerminalReporter;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.run.RunId;
 import dev.rehearsal.run.RunListener;
+import dev.rehearsal.run.RunOptions;
 import dev.rehearsal.run.RunResult;
 import dev.rehearsal.scenario.Scenario;
 import java.nio.file.Path;
@@ -32,6 +33,10 @@ final class RunCommand extends BaseCommand {
   @Option(names = "--keep", description = "Keep each scratch database and print how to open it.")
   boolean keep;
 
+  @Option(names = "--update-snapshots",
+      description = "Write golden schema files (schema: {matches: FILE}) from the current schema instead of comparing.")
+  boolean updateSnapshots;
+
   @Override
   public Integer call() {
     Project project = this.project.open();
@@ -46,7 +51,7 @@ final class RunCommand extends BaseCommand {
       }
     }
     RunListener listener = RunListener.all(List.of(new TerminalReporter(out()), json));
-    RunResult result = project.run(RunId.next(), scenarios, on, keep, listener);
+    RunResult result = project.run(RunId.next(), scenarios, on, new RunOptions(keep, updateSnapshots), listener);
     if (json.runSummary() != null) {
       out().println("Summary: " + project.readContext().shown(json.runSummary()));
     }

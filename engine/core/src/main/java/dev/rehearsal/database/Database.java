@@ -44,6 +44,9 @@ public interface Database {
    */
   List<String> clean(Duration olderThan);
 
+  /** Reads this engine's catalog: schema facts and table fingerprints. */
+  Catalog catalog();
+
   /** Quotes a table or column name (optionally {@code schema.name}) for this engine. */
   String quote(String identifier);
 }

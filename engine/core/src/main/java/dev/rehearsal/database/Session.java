@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One connection used by one step to look at or fill the database. Names are matched without regard to case (as
@@ -53,6 +54,38 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** Names of user tables (not views). */
+  public List<String> baseTables() {
+    try {
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          String schema = rs.getString("TABLE_SCHEM");
+          if (schema == null || !isSystemSchema(schema)) {
+            names.add(rs.getString("TABLE_NAME"));
+          }
+        }
+      }
+      return names;
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot list tables", e);
+    }
+  }
+
+  /** Every value of one column, in no particular order (for the few columns a scenario asks to keep). */
+  public List<Object> columnValues(String table, String column) {
+    String sql = "SELECT " + database.quote(column) + " FROM " + database.quote(table);
+    List<Object> values = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      while (rs.next()) {
+        values.add(rs.getObject(1));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot read " + table + "." + column, e);
+    }
+  }
+
   /** Column names of an existing table or view, in table order. */
   public List<String> columns(String table) {
     try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, "%")) {
@@ -74,6 +107,26 @@ public final class Session implements AutoCloseable {
       return rs.getLong(1);
     } catch (SQLException e) {
       throw DatabaseException.of("cannot count the rows of " + table, e);
+    }
+  }
+
+  /** Every fact of the schema, without the tables named in {@code excluded} (the changelog). */
+  public List<SchemaFact> schemaFacts(Set<String> excluded) {
+    try {
+      return database.catalog().facts(connection, excluded);
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot read the schema", e);
+    }
+  }
+
+  /** The content fingerprint of an existing table, computed in the database (one query). */
+  public TableFingerprint fingerprint(String table) {
+    List<String> columns = new ArrayList<>(columns(table));
+    columns.sort(String.CASE_INSENSITIVE_ORDER);
+    try {
+      return database.catalog().fingerprint(connection, table, columns);
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot fingerprint the data of " + table, e);
     }
   }
 

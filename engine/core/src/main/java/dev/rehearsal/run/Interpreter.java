@@ -35,16 +35,19 @@ public final class Interpreter {
   private final Function<Database, MigrationRepository> repositories;
   private final StepRegistry registry;
   private final boolean keep;
+  private final StepContext.Settings settings;
   private final Set<ScratchDatabase> open = ConcurrentHashMap.newKeySet();
 
   /**
    * @param repositories the migrations repository (with the environment) of each database
-   * @param keep keep every scratch database instead of dropping it, for inspection
+   * @param projectRoot golden files are resolved against it
    */
-  public Interpreter(Function<Database, MigrationRepository> repositories, StepRegistry registry, boolean keep) {
+  public Interpreter(Function<Database, MigrationRepository> repositories, StepRegistry registry,
+      RunOptions options, java.nio.file.Path projectRoot) {
     this.repositories = Objects.requireNonNull(repositories, "repositories");
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.keep = keep;
+    this.keep = options.keep();
+    this.settings = new StepContext.Settings(projectRoot, options.updateSnapshots());
   }
 
   public RunResult run(String runId, List<ScenarioRun> plan, RunListener listener) {
@@ -91,7 +94,7 @@ public final class Interpreter {
     List<StepResult> steps = new ArrayList<>();
     boolean infrastructure = false;
     try {
-      StepContext context = new StepContext(database, scratch, repository);
+      StepContext context = new StepContext(database, scratch, repository, settings);
       boolean broken = false;
       int index = 0;
       for (Step step : run.scenario().steps()) {

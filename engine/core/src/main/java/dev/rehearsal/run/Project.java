@@ -170,10 +170,17 @@ public final class Project {
   }
 
   /** Runs scenarios on the given databases and reports to {@code listener}. */
-  public RunResult run(String runId, List<Scenario> scenarios, List<Database> on, boolean keep,
+  public RunResult run(String runId, List<Scenario> scenarios, List<Database> on, RunOptions options,
       RunListener listener) {
     List<ScenarioRun> plan = RunPlan.of(scenarios, on);
-    Interpreter interpreter = new Interpreter(this::repository, StepRegistry.standard(), keep);
+    Interpreter interpreter = new Interpreter(this::repository, StepRegistry.standard(), options,
+        config.projectRoot());
     return interpreter.run(runId, plan, listener);
+  }
+
+  /** Runs scenarios with default options, keeping scratch databases when {@code keep}. */
+  public RunResult run(String runId, List<Scenario> scenarios, List<Database> on, boolean keep,
+      RunListener listener) {
+    return run(runId, scenarios, on, new RunOptions(keep, false), listener);
   }
 }

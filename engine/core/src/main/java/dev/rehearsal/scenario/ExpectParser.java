@@ -11,7 +11,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Parses {@code expect:} into one {@link Expectation} per check. */
 final class ExpectParser {
 
-  static final List<String> EXPECTATION_KEYS = List.of("version", "pending", "rows", "tables", "columns", "query");
+  static final List<String> EXPECTATION_KEYS = List.of("version", "pending", "rows", "tables", "columns", "query",
+      "schema", "data", "constraints", "indexes");
+  static final List<String> CONSTRAINT_KINDS = List.of("primary_key", "unique", "foreign_key", "not_null", "check");
 
   private final StepParser steps;
   private final YamlWalker yaml;
@@ -41,6 +43,10 @@ final class ExpectParser {
         case "tables" -> tables(node);
         case "columns" -> columns(node);
         case "query" -> queries(node);
+        case "schema" -> schema(node);
+        case "data" -> data(node);
+        case "constraints" -> constraints(node);
+        case "indexes" -> indexes(node);
         default -> throw new IllegalStateException("expectation without a parser: " + entry.getKey());
       }
     }
@@ -202,6 +208,129 @@ final class ExpectParser {
       }
     }
     add(sql == null ? null : new Expectation.Query(sql, rows, equalsNode != null, yaml.at(node)));
+  }
+
+  private void schema(Node node) {
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'schema'", List.of("same_as", "matches"));
+    if (entries == null) {
+      complete = false;
+      return;
+    }
+    Node sameAs = YamlWalker.optional(entries, "same_as");
+    Node matches = YamlWalker.optional(entries, "matches");
+    if ((sameAs == null) == (matches == null)) {
+      yaml.problem(node, "'schema' needs either 'same_as' (a label) or 'matches' (a golden snapshot file)");
+      complete = false;
+      return;
+    }
+    if (sameAs != null) {
+      String label = steps.label(sameAs, "'schema.same_as'");
+      add(label == null ? null : new Expectation.Schema(label, null, yaml.at(node)));
+      return;
+    }
+    String file = yaml.text(matches, "'schema.matches'");
+    if (file != null) {
+      java.nio.file.Path root = steps.context().projectRoot();
+      java.nio.file.Path resolved = root.resolve(file.replace("{database}", "db")).normalize();
+      if (!resolved.startsWith(root)) {
+        yaml.problem(matches, "golden file '" + file + "' is outside the project — keep it in the repository");
+        file = null;
+      }
+    }
+    add(file == null ? null : new Expectation.Schema(null, file, yaml.at(node)));
+  }
+
+  private void data(Node node) {
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'data'", List.of("same_as", "tables"));
+    if (entries == null) {
+      complete = false;
+      return;
+    }
+    Node sameAs = yaml.required(entries, "same_as", node, "'data'");
+    String label = sameAs == null ? null : steps.label(sameAs, "'data.same_as'");
+    Node tablesNode = YamlWalker.optional(entries, "tables");
+    List<String> tables = new ArrayList<>();
+    if (tablesNode != null) {
+      for (Node item : names(tablesNode, "'data.tables'")) {
+        String table = yaml.identifier(item, "table name");
+        if (table == null) {
+          complete = false;
+        } else {
+          tables.add(table);
+        }
+      }
+    }
+    add(label == null ? null : new Expectation.Data(label, tables, yaml.at(node)));
+  }
+
+  private void constraints(Node node) {
+    List<Node> items = yaml.sequence(node, "'constraints'");
+    if (items == null) {
+      complete = false;
+      return;
+    }
+    for (Node item : items) {
+      Map<String, NodeTuple> entries = yaml.mapping(item, "a constraint", CONSTRAINT_KINDS);
+      if (entries == null || entries.size() != 1 || ((MappingNode) item).getValue().size() != 1) {
+        if (entries != null && ((MappingNode) item).getValue().size() != 1) {
+          yaml.problem(item, "each constraint is one key: " + String.join(", ", CONSTRAINT_KINDS));
+        }
+        complete = false;
+        continue;
+      }
+      Map.Entry<String, NodeTuple> entry = entries.entrySet().iterator().next();
+      Node value = entry.getValue().getValueNode();
+      String text = yaml.text(value, "'" + entry.getKey() + "'");
+      String target = text == null ? null : ConstraintSyntax.normalize(entry.getKey(), text);
+      if (text != null && target == null) {
+        yaml.problem(value, "'" + entry.getKey() + "' must look like " + ConstraintSyntax.example(entry.getKey())
+            + ", found '" + text + "'");
+      }
+      add(target == null ? null : new Expectation.Constraint(entry.getKey(), target, yaml.at(item)));
+    }
+  }
+
+  private void indexes(Node node) {
+    List<Node> items = yaml.sequence(node, "'indexes'");
+    if (items == null) {
+      complete = false;
+      return;
+    }
+    for (Node item : items) {
+      Map<String, NodeTuple> entries = yaml.mapping(item, "an index", List.of("name", "table", "columns", "unique",
+          "method"));
+      if (entries == null) {
+        complete = false;
+        continue;
+      }
+      Node nameNode = YamlWalker.optional(entries, "name");
+      Node tableNode = YamlWalker.optional(entries, "table");
+      Node columnsNode = YamlWalker.optional(entries, "columns");
+      Node uniqueNode = YamlWalker.optional(entries, "unique");
+      Node methodNode = YamlWalker.optional(entries, "method");
+      if (nameNode == null && (tableNode == null || columnsNode == null)) {
+        yaml.problem(item, "an index needs 'name', or 'table' and 'columns'");
+        complete = false;
+        continue;
+      }
+      String name = nameNode == null ? null : yaml.identifier(nameNode, "index name");
+      String table = tableNode == null ? null : yaml.identifier(tableNode, "table name");
+      List<String> columns = columnsNode == null ? null : yaml.strings(columnsNode, "'columns'");
+      Boolean unique = null;
+      if (uniqueNode != null) {
+        Object flag = yaml.value(uniqueNode, "'unique'");
+        if (flag instanceof Boolean b) {
+          unique = b;
+        } else {
+          yaml.problem(uniqueNode, "'unique' must be true or false");
+          complete = false;
+        }
+      }
+      String method = methodNode == null ? null : yaml.text(methodNode, "'method'");
+      boolean ok = (nameNode == null || name != null) && (tableNode == null || table != null)
+          && (columnsNode == null || columns != null) && (methodNode == null || method != null);
+      add(ok ? new Expectation.Index(name, table, columns, unique, method, yaml.at(item)) : null);
+    }
   }
 
   private void add(Expectation expectation) {

@@ -153,4 +153,113 @@ public sealed interface Expectation {
       return "query " + (oneLine.length() > 70 ? oneLine.substring(0, 67) + "..." : oneLine);
     }
   }
+
+  /**
+   * {@code schema: {same_as: LABEL}} or {@code schema: {matches: FILE}}: the schema equals a snapshot taken earlier,
+   * or a golden snapshot file committed in the repository.
+   *
+   * @param sameAs the label, or null
+   * @param matches the golden file as written (may contain {@code {database}}), or null
+   */
+  record Schema(String sameAs, String matches, SourcePosition position) implements Expectation {
+    public Schema {
+      if ((sameAs == null) == (matches == null)) {
+        throw new IllegalArgumentException("exactly one of same_as and matches");
+      }
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public String key() {
+      return "schema";
+    }
+
+    @Override
+    public String describe() {
+      return sameAs != null ? "schema same_as " + sameAs : "schema matches " + matches;
+    }
+  }
+
+  /**
+   * {@code data: {same_as: LABEL, tables: [...]}}: the data equals what a snapshot recorded.
+   *
+   * @param tables the tables to compare; empty means all
+   */
+  record Data(String sameAs, List<String> tables, SourcePosition position) implements Expectation {
+    public Data {
+      Objects.requireNonNull(sameAs, "sameAs");
+      tables = List.copyOf(tables);
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public String key() {
+      return "data";
+    }
+
+    @Override
+    public String describe() {
+      return "data same_as " + sameAs + (tables.isEmpty() ? "" : " " + tables);
+    }
+  }
+
+  /**
+   * One item of {@code constraints:}: {@code primary_key: users(id)}, {@code unique: users(email)},
+   * {@code foreign_key: posts(user_id) -> users(id)}, {@code not_null: users.email}, {@code check: posts.NAME}.
+   *
+   * @param kind the YAML key
+   * @param target what was written, normalized (no spaces around punctuation)
+   */
+  record Constraint(String kind, String target, SourcePosition position) implements Expectation {
+    public Constraint {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public String key() {
+      return "constraints";
+    }
+
+    @Override
+    public String describe() {
+      return kind + " " + target;
+    }
+  }
+
+  /**
+   * One item of {@code indexes:}: an index by name (or by table and columns) with the properties given.
+   *
+   * @param name the index name, or null to find it by table and columns
+   * @param table the table, or null
+   * @param columns the columns or expressions in order, or null
+   * @param unique required uniqueness, or null
+   * @param method the access method ({@code btree}, {@code gin}, ...), or null
+   */
+  record Index(String name, String table, List<String> columns, Boolean unique, String method,
+      SourcePosition position) implements Expectation {
+    public Index {
+      columns = columns == null ? null : List.copyOf(columns);
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public String key() {
+      return "indexes";
+    }
+
+    @Override
+    public String describe() {
+      List<String> parts = new ArrayList<>();
+      parts.add(name != null ? name : "on " + table + (columns == null ? "" : " (" + String.join(", ", columns) + ")"));
+      if (unique != null) {
+        parts.add(unique ? "unique" : "not unique");
+      }
+      if (method != null) {
+        parts.add(method);
+      }
+      return "index " + String.join(", ", parts);
+    }
+  }
 }

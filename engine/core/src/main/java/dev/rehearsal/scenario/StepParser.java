@@ -15,10 +15,14 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class StepParser {
 
   static final List<String> STEP_KINDS = List.of(ApplyStep.KEYWORD, RollbackStep.KEYWORD, SeedStep.KEYWORD,
-      SqlStep.KEYWORD, ExpectStep.KEYWORD);
+      SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD);
+
+  private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final ReadContext context;
   private final YamlWalker yaml;
+  /** Labels defined by the steps read so far, in order. */
+  private final List<String> labels = new java.util.ArrayList<>();
 
   StepParser(ReadContext context, YamlWalker yaml) {
     this.context = context;
@@ -51,6 +55,7 @@ final class StepParser {
       case SeedStep.KEYWORD -> new FixtureParser(context, yaml).seed(value, at);
       case SqlStep.KEYWORD -> sql(value, at);
       case ExpectStep.KEYWORD -> new ExpectParser(this, yaml).expect(value, at);
+      case SnapshotStep.KEYWORD -> snapshot(value, at);
       default -> throw new IllegalStateException("step kind without a parser: " + entry.getKey());
     };
   }
@@ -122,6 +127,73 @@ final class StepParser {
       return null;
     }
     return new SqlStep(script, expectError, at);
+  }
+
+  private SnapshotStep snapshot(Node value, SourcePosition at) {
+    if (value instanceof ScalarNode) {
+      String label = defineLabel(value);
+      return label == null ? null : new SnapshotStep(label, List.of(), at);
+    }
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'snapshot'", List.of("label", "values"));
+    if (entries == null) {
+      return null;
+    }
+    Node labelNode = yaml.required(entries, "label", value, "'snapshot'");
+    String label = labelNode == null ? null : defineLabel(labelNode);
+    Node valuesNode = YamlWalker.optional(entries, "values");
+    List<String> values = new java.util.ArrayList<>();
+    if (valuesNode != null) {
+      List<String> names = yaml.strings(valuesNode, "'snapshot.values'");
+      if (names == null) {
+        return null;
+      }
+      for (String name : names) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_$]*\\.[A-Za-z_][A-Za-z0-9_$]*")) {
+          yaml.problem(valuesNode, "'" + name + "' is not TABLE.COLUMN — name each column with its table");
+          return null;
+        }
+        values.add(name);
+      }
+    }
+    return label == null ? null : new SnapshotStep(label, values, at);
+  }
+
+  /** Records a new label; a duplicate or malformed one is a problem. */
+  String defineLabel(Node node) {
+    String label = yaml.text(node, "a label");
+    if (label == null) {
+      return null;
+    }
+    if (!LABEL.matcher(label).matches()) {
+      yaml.problem(node, "label '" + label + "' may hold only letters, digits, '_', '-' and '.'");
+      return null;
+    }
+    if (labels.contains(label)) {
+      yaml.problem(node, "label '" + label + "' is already defined by an earlier step — give each its own label");
+      return null;
+    }
+    labels.add(label);
+    return label;
+  }
+
+  /** A label defined by an earlier step. */
+  String label(Node node, String what) {
+    String label = yaml.text(node, what);
+    if (label == null) {
+      return null;
+    }
+    if (!labels.contains(label)) {
+      String hint = labels.isEmpty() ? " — take a 'snapshot: " + label + "' in an earlier step"
+          : Hints.closest(label, labels).map(c -> " — did you mean '" + c + "'?")
+              .orElse(" — labels defined before this step: " + String.join(", ", labels));
+      yaml.problem(node, "unknown label '" + label + "'" + hint);
+      return null;
+    }
+    return label;
+  }
+
+  ReadContext context() {
+    return context;
   }
 
   /** A migration id of the repository, or {@code head}/{@code base} where allowed. */

@@ -30,8 +30,9 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
   public StepOutcome run(ExpectStep step, StepContext context) {
     List<Check> checks = new ArrayList<>();
     try (Session session = context.session()) {
+      SchemaChecks schema = new SchemaChecks(context, session);
       for (Expectation expectation : step.expectations()) {
-        checks.add(check(expectation, context, session));
+        checks.add(check(expectation, context, session, schema));
       }
     }
     long failed = checks.stream().filter(c -> !c.passed()).count();
@@ -39,8 +40,20 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
     return new StepOutcome(checks, detail);
   }
 
-  private static Check check(Expectation expectation, StepContext context, Session session) {
+  private static Check check(Expectation expectation, StepContext context, Session session, SchemaChecks schema) {
     String name = expectation.describe();
+    if (expectation instanceof Expectation.Schema expected) {
+      return schema.schema(expected);
+    }
+    if (expectation instanceof Expectation.Data expected) {
+      return schema.data(expected);
+    }
+    if (expectation instanceof Expectation.Constraint expected) {
+      return schema.constraint(expected);
+    }
+    if (expectation instanceof Expectation.Index expected) {
+      return schema.index(expected);
+    }
     if (expectation instanceof Expectation.Version version) {
       Migrator migrator = context.migrator();
       BigDecimal expected = resolve(version.version(), context);

@@ -6,22 +6,43 @@ import dev.rehearsal.database.Session;
 import dev.rehearsal.migrations.MigrationRepository;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.ScriptExecutor;
+import dev.rehearsal.schema.Snapshot;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a step may use: the scratch database of its scenario run (never any other) and the migrations repository.
- * Every accessor that touches the database opens a fresh connection.
+ * What a step may use: the scratch database of its scenario run (never any other), the migrations repository, and
+ * the snapshots taken by earlier steps of the same run. Every accessor that touches the database opens a fresh
+ * connection.
  */
 public final class StepContext {
 
   private final Database database;
   private final ScratchDatabase scratch;
   private final MigrationRepository repository;
+  private final Settings settings;
+  private final Map<String, Snapshot> snapshots = new HashMap<>();
 
-  public StepContext(Database database, ScratchDatabase scratch, MigrationRepository repository) {
+  public StepContext(Database database, ScratchDatabase scratch, MigrationRepository repository, Settings settings) {
     this.database = Objects.requireNonNull(database, "database");
     this.scratch = Objects.requireNonNull(scratch, "scratch");
     this.repository = Objects.requireNonNull(repository, "repository");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Settings of the whole run that steps need.
+   *
+   * @param projectRoot golden snapshot files are resolved against it
+   * @param updateSnapshots write golden files instead of comparing with them
+   */
+  public record Settings(Path projectRoot, boolean updateSnapshots) {
+    public Settings {
+      Objects.requireNonNull(projectRoot, "projectRoot");
+    }
   }
 
   public Database database() {
@@ -30,6 +51,10 @@ public final class StepContext {
 
   public MigrationRepository repository() {
     return repository;
+  }
+
+  public Settings settings() {
+    return settings;
   }
 
   public Migrator migrator() {
@@ -47,5 +72,15 @@ public final class StepContext {
   /** A new session on the scratch database; the caller closes it. */
   public Session session() {
     return new Session(database, scratch);
+  }
+
+  /** Remembers a snapshot under its label for later steps of this run. */
+  public void remember(Snapshot snapshot) {
+    snapshots.put(snapshot.label(), snapshot);
+  }
+
+  /** The snapshot an earlier step took under {@code label}. */
+  public Optional<Snapshot> snapshot(String label) {
+    return Optional.ofNullable(snapshots.get(label));
   }
 }

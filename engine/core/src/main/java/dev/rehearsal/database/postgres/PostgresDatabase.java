@@ -1,5 +1,6 @@
 package dev.rehearsal.database.postgres;
 
+import dev.rehearsal.database.Catalog;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.DatabaseException;
@@ -205,6 +206,11 @@ public final class PostgresDatabase implements Database {
       return " — check the user and password in the URL";
     }
     return "";
+  }
+
+  @Override
+  public Catalog catalog() {
+    return new PostgresCatalog();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.rehearsal.database.sqlite;
 
+import dev.rehearsal.database.Catalog;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.DatabaseException;
@@ -100,6 +101,11 @@ public final class SqliteDatabase implements Database {
           new IOException("no such file — give the path of an existing database file"));
     }
     return () -> open(file, false);
+  }
+
+  @Override
+  public Catalog catalog() {
+    return new SqliteCatalog();
   }
 
   @Override

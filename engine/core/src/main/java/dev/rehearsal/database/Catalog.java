@@ -1,0 +1,20 @@
+package dev.rehearsal.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+
+/** Reads an engine's catalog: the schema as facts, and table contents as fingerprints. */
+public interface Catalog {
+
+  /**
+   * Every fact of the user's schema.
+   *
+   * @param excludedTables tables left out (compared without regard to case), such as the changelog
+   */
+  List<SchemaFact> facts(Connection connection, Set<String> excludedTables) throws SQLException;
+
+  /** The fingerprint of one table, computed in the database; {@code columns} in name order. */
+  TableFingerprint fingerprint(Connection connection, String table, List<String> columns) throws SQLException;
+}

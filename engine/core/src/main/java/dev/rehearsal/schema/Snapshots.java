@@ -1,0 +1,48 @@
+package dev.rehearsal.schema;
+
+import dev.rehearsal.database.Session;
+import dev.rehearsal.database.TableFingerprint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Takes schema and data snapshots through a {@link Session}. */
+public final class Snapshots {
+
+  private Snapshots() {}
+
+  /** The schema, without the changelog table. */
+  public static SchemaSnapshot schema(Session session, String changelogTable) {
+    return new SchemaSnapshot(session.schemaFacts(Set.of(changelogTable)));
+  }
+
+  /**
+   * Fingerprints of every table but the changelog, and the values of {@code valueColumns} ({@code table.column}).
+   */
+  public static DataSnapshot data(Session session, String changelogTable, List<String> valueColumns) {
+    Map<String, TableFingerprint> tables = new TreeMap<>();
+    for (String table : session.baseTables()) {
+      if (!table.equalsIgnoreCase(changelogTable)) {
+        tables.put(table.toLowerCase(Locale.ROOT), session.fingerprint(table));
+      }
+    }
+    Map<String, List<String>> values = new TreeMap<>();
+    for (String qualified : valueColumns) {
+      int dot = qualified.lastIndexOf('.');
+      String table = qualified.substring(0, dot);
+      String column = qualified.substring(dot + 1);
+      List<String> rendered = new ArrayList<>();
+      if (session.findTable(table).isPresent()) {
+        for (Object value : session.columnValues(table, column)) {
+          rendered.add(value == null ? "null" : value.toString());
+        }
+      }
+      rendered.sort(null);
+      values.put(qualified.toLowerCase(Locale.ROOT), rendered);
+    }
+    return DataSnapshot.of(tables, values);
+  }
+}
