@@ -294,6 +294,21 @@ class MigratorTest {
   }
 
   @Test
+  void applyRefusesTargetsOnlyARollbackCanReach() throws IOException {
+    blogScripts();
+    Migrator migrator = migrator();
+
+    IllegalArgumentException base = assertThrows(IllegalArgumentException.class,
+        () -> migrator.apply(new Target.Base()));
+    IllegalArgumentException steps = assertThrows(IllegalArgumentException.class,
+        () -> migrator.apply(new Target.StepsBack(1)));
+
+    assertEquals("an apply cannot go to base", base.getMessage());
+    assertEquals("an apply cannot go to 1 step", steps.getMessage());
+    assertEquals(List.of(), tables());
+  }
+
+  @Test
   void rollingBackToAnUnappliedIdSaysToApply() throws IOException {
     blogScripts();
     Migrator migrator = migrator();
