@@ -11,11 +11,14 @@ import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.ScratchDatabase;
 import dev.rehearsal.database.sqlite.SqliteDatabase;
 import dev.rehearsal.migrations.MigrationRepository;
+import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.RepositoryException;
 import dev.rehearsal.scenario.ReadContext;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioReader;
+import dev.rehearsal.steps.StepRegistry;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +92,7 @@ class InterpreterTest {
 
   private RunResult run(boolean keep, List<Scenario> scenarios, Database on,
       Function<Database, MigrationRepository> repositories, RunListener listener) {
-    Interpreter interpreter = new Interpreter(repositories, dev.rehearsal.steps.StepRegistry.standard(), keep);
+    Interpreter interpreter = new Interpreter(repositories, StepRegistry.standard(), keep);
     return interpreter.run("test-run", RunPlan.of(scenarios, List.of(on)), listener);
   }
 
@@ -180,8 +183,8 @@ class InterpreterTest {
     try {
       assertTrue(Files.isRegularFile(file));
       assertEquals("sqlite3 " + file, result.keptAt());
-      var migrator = new dev.rehearsal.migrations.Migrator(repository, new SqliteDatabase("sqlite").existing(file));
-      assertEquals(new java.math.BigDecimal("20240101000000"), migrator.version());
+      Migrator migrator = new Migrator(repository, new SqliteDatabase("sqlite").existing(file));
+      assertEquals(new BigDecimal("20240101000000"), migrator.version());
     } finally {
       deleteTree(file.getParent());
     }

@@ -1,6 +1,7 @@
 package dev.rehearsal.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,7 @@ class SampleSuiteTest {
       actual.add(line.toString());
     }
 
-    assertEquals(11, files.size(), "the sample suite has eleven scenarios");
+    assertFalse(files.isEmpty(), "no sample scenarios found in " + PROJECT.resolve("scenarios"));
     assertEquals(expected, actual);
     assertTrue(result.passed());
   }
@@ -133,8 +134,9 @@ class SampleSuiteTest {
     assertEquals("sample-run", summary.get("run_id").asText());
     assertEquals("passed", summary.get("status").asText());
     assertTrue(summary.get("passed").asBoolean());
-    assertEquals(11, summary.get("total").asInt());
-    assertEquals(JSON.readTree("{\"passed\": 11, \"failed\": 0, \"error\": 0}"), summary.get("counts"));
+    assertEquals(files.size(), summary.get("total").asInt());
+    assertEquals(JSON.readTree("{\"passed\": " + files.size() + ", \"failed\": 0, \"error\": 0}"),
+        summary.get("counts"));
     List<String> entries = new ArrayList<>();
     summary.get("scenarios").forEach(e -> entries.add(e.get("scenario").asText() + " " + e.get("database").asText()
         + " " + e.get("status").asText() + " " + e.get("summary").asText()));

@@ -3,13 +3,18 @@ package dev.rehearsal.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reader against good files in {@code src/test/resources/library} and broken ones in
@@ -97,7 +102,7 @@ class ScenarioReaderTest {
             new Expectation.Query("SELECT count(*) FROM books", List.of(List.of(4L)), true, at(36, 11)),
             new Expectation.Query("SELECT 1 = 1", List.of(List.of(true)), true, at(37, 11)),
             new Expectation.Query("SELECT id, name FROM authors ORDER BY id",
-                List.of(List.of(1L, "Ursula K. Le Guin"), java.util.Arrays.asList(2L, null)), false, at(38, 11))),
+                List.of(List.of(1L, "Ursula K. Le Guin"), Arrays.asList(2L, null)), false, at(38, 11))),
             at(27, 5)));
 
     assertEquals(expected.size(), scenario.steps().size(), "number of steps");
@@ -108,7 +113,7 @@ class ScenarioReaderTest {
 
   /** A row as written: keys and values alternate; values may be null, so no {@code Map.of}. */
   private static Map<String, Object> row(Object... keysAndValues) {
-    Map<String, Object> row = new java.util.LinkedHashMap<>();
+    Map<String, Object> row = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       row.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
@@ -207,6 +212,25 @@ class ScenarioReaderTest {
         broken/fixture-outside-fixtures.yaml:5:18: fixture '/etc/passwd.csv' is outside library/fixtures \
         — keep fixture files in the fixtures directory
         """, problemsOf("broken/fixture-outside-fixtures.yaml"));
+  }
+
+  @Test
+  void rejectsAFixtureLinkThatLeadsOutsideTheFixturesDirectory(@TempDir Path project) throws IOException {
+    Path secret = Files.writeString(Files.createDirectories(project.resolve("outside")).resolve("secret.csv"), "a\n1\n");
+    Path fixtures = Files.createDirectories(project.resolve("fixtures"));
+    Files.createSymbolicLink(fixtures.resolve("innocent.csv"), secret);
+    Path scenario = Files.writeString(project.resolve("linked.yaml"), """
+        scenario: Seeds through a link
+        steps:
+          - seed: innocent.csv
+        """);
+    ReadContext context = new ReadContext(project, fixtures, new TreeSet<>(IDS), List.of("sqlite"));
+
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> new ScenarioReader(context).read(scenario));
+
+    assertEquals(List.of("linked.yaml:3:11: fixture 'innocent.csv' is a link that leads outside fixtures — copy the "
+        + "file into the fixtures directory"), e.problems().stream().map(Problem::toString).toList());
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.rehearsal.scenario.ReadContext;
 import dev.rehearsal.scenario.ScenarioReader;
 import dev.rehearsal.scenario.Step;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ class StepsTest {
     try {
       Files.writeString(file, "scenario: steps under test\nsteps:\n" + indented + "\n");
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     ReadContext read = new ReadContext(LIBRARY, fixtures, repository.ids(), List.of("sqlite"));
     return new ScenarioReader(read).read(file).steps();
