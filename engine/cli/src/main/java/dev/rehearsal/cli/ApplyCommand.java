@@ -2,6 +2,7 @@ package dev.rehearsal.cli;
 
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.Outcome;
+import dev.rehearsal.scenario.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,12 @@ final class ApplyCommand extends OperatorCommand {
   @Override
   public Integer call() {
     Migrator migrator = migrator();
-    Outcome outcome = migrator.apply(opened.target(to, "--to"));
+    Target target = opened.target(to, "--to");
+    if (target instanceof Target.Base) {
+      err().println("error: --to base is not an apply target — use an id or head (rollback goes to base)");
+      return ExitCodes.INVALID;
+    }
+    Outcome outcome = migrator.apply(target);
     out().printf("%d applied, now at version %s%n", outcome.ran().size(), Outcome.show(outcome.after()));
     return ExitCodes.OK;
   }

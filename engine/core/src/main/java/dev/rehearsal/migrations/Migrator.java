@@ -69,6 +69,9 @@ public final class Migrator {
    * @throws MigrationFailedException when a script fails or the changelog does not end at the target
    */
   public Outcome apply(Target to) {
+    if (!(to instanceof Target.Head || to instanceof Target.Id)) {
+      throw new IllegalArgumentException("an apply cannot go to " + to);
+    }
     List<AppliedMigration> applied = changelog();
     checkConsistent(applied, "apply " + to);
     BigDecimal before = applied.isEmpty() ? null : applied.get(applied.size() - 1).id();

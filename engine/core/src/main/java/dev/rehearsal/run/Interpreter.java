@@ -88,7 +88,9 @@ public final class Interpreter {
       scratch = database.createScratch(runId + "_" + run.index());
     } catch (DatabaseException | RepositoryException e) {
       LOG.log(Level.FINE, e, () -> "cannot start " + run.id());
-      return new ScenarioResult(run, null, Status.ERROR, List.of(), since(t0), e.getMessage(), true, null);
+      // A repository that cannot be opened (missing environment file, bad script name) is the project's fault.
+      boolean infrastructure = e instanceof DatabaseException db && db.infrastructure();
+      return new ScenarioResult(run, null, Status.ERROR, List.of(), since(t0), e.getMessage(), infrastructure, null);
     }
     open.add(scratch);
     List<StepResult> steps = new ArrayList<>();

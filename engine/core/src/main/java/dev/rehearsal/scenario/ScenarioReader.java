@@ -34,7 +34,10 @@ public final class ScenarioReader {
     Node root = YamlSource.load(file, shown, problems);
     Scenario scenario = root == null ? null : parse(root, new YamlWalker(shown, problems));
     if (!problems.isEmpty()) {
-      problems.sort(Comparator.comparingInt((Problem p) -> p.position().line())
+      // Problems of YAML fixtures carry their own file: keep each file's problems together, the scenario's first.
+      problems.sort(Comparator.comparing((Problem p) -> !p.position().file().equals(shown))
+          .thenComparing(p -> p.position().file())
+          .thenComparingInt(p -> p.position().line())
           .thenComparingInt(p -> p.position().column()));
       throw new InvalidInputException(problems);
     }

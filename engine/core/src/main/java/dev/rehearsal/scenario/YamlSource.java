@@ -126,6 +126,10 @@ public final class YamlSource {
     if (problem.contains("'\\t'") || problem.contains("\\t(TAB)") || problem.contains("TAB")) {
       return text + " — indent with spaces, not tabs";
     }
+    if (problem.startsWith("Global tag is not allowed")) {
+      // SnakeYAML rejects global tags (!!java.io.File) while composing, before checkTree can name them.
+      return text + " — remove it; scenario files use plain YAML";
+    }
     if (problem.contains("found duplicate key")) {
       return text + " — each key may appear once in a mapping";
     }

@@ -127,10 +127,12 @@ final class SeedRunner implements StepRunner<SeedStep> {
           if (!hasNext()) {
             throw new NoSuchElementException();
           }
+          // The row's first line: after next() the location is already past the row's line end.
+          int line = lines.getCurrentLocation().getLineNr();
           List<String> fields = lines.next();
           count++;
           if (fields.size() != width) {
-            throw new StepFailure(shown + ":" + lines.getCurrentLocation().getLineNr() + ": " + fields.size()
+            throw new StepFailure(shown + ":" + line + ": " + fields.size()
                 + " fields where the header has " + width + " — every line needs one value per column");
           }
           List<Object> values = new ArrayList<>(fields.size());

@@ -1,0 +1,71 @@
+package dev.rehearsal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The top command: version, help, and what happens without a subcommand. */
+class MainTest {
+
+  @Test
+  void versionPrintsTheBuiltVersionAndJava() {
+    Cli cli = Cli.run("--version");
+
+    assertEquals(0, cli.exitCode());
+    assertEquals("", cli.err());
+    // Filtered from the pom: a placeholder or "unknown" would mean the jar's version is lost.
+    assertTrue(cli.out().matches("rehearse \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\nJava "
+        + System.getProperty("java.version").replace(".", "\\.") + "\n"), cli.out());
+  }
+
+  @Test
+  void helpListsTheCommandsAndTheExitCodes() {
+    Cli cli = Cli.run("--help");
+
+    assertEquals(new Cli(0, """
+        Usage: rehearse [-hV] [COMMAND]
+        Rehearses database migration rollbacks and restores before production has to.
+          -h, --help      Show this help message and exit.
+          -V, --version   Print version information and exit.
+        Commands:
+          run       Run scenarios, each on a fresh scratch database, and write JSON
+                      summaries.
+          validate  Check scenario files (keys, types, migration ids, fixtures) without
+                      running them.
+          list      List the migrations and the scenarios of the project.
+          status    Show applied and pending migrations of a database.
+          apply     Apply migrations to a database up to a version.
+          rollback  Roll a database back to a version (that version stays applied).
+
+        Exit codes:
+          0   success (every scenario passed)
+          1   a check failed or a scenario had an error
+          2   invalid input or usage (file:line:col messages on stderr)
+          3   infrastructure error (database unreachable, reports not writable)
+        """, ""), cli);
+  }
+
+  @Test
+  void subcommandHelpShowsItsUsageAndExitCodes() {
+    Cli cli = Cli.run("run", "--help");
+
+    assertEquals(0, cli.exitCode());
+    assertTrue(cli.out().startsWith("Usage: rehearse run "), cli.out());
+    assertTrue(cli.out().endsWith("""
+        Exit codes:
+          0   success (every scenario passed)
+          1   a check failed or a scenario had an error
+          2   invalid input or usage (file:line:col messages on stderr)
+          3   infrastructure error (database unreachable, reports not writable)
+        """), cli.out());
+  }
+
+  @Test
+  void withoutACommandItAsksForOne() {
+    assertEquals(new Cli(2, "", """
+        error: Missing required subcommand
+        Try 'rehearse --help' for more information.
+        """), Cli.run());
+  }
+}

@@ -1,0 +1,5 @@
+-- // add books isbn
+ALTER TABLE books ADD COLUMN isbn VARCHAR(20);
+
+-- //@UNDO
+ALTER TABLE books DROP COLUMN isbn;
