@@ -24,7 +24,7 @@ final class ListCommand extends BaseCommand {
     List<Scenario> scenarios = project.readScenarios(project.scenarioFiles(List.of()));
     out().printf("Scenarios (%d):%n", scenarios.size());
     for (Scenario scenario : scenarios) {
-      String databases = scenario.databases().isEmpty() ? String.join(",", project.config().databaseNames())
+      String databases = scenario.databases().isEmpty() ? String.join(",", project.config().defaultDatabaseNames())
           : String.join(",", scenario.databases());
       String tags = scenario.tags().isEmpty() ? "" : "  [" + String.join(", ", scenario.tags()) + "]";
       out().printf("  %s  (%s)%s%n    %s%n", scenario.file(), databases, tags, scenario.name());

@@ -37,6 +37,9 @@ class MainTest {
           status    Show applied and pending migrations of a database.
           apply     Apply migrations to a database up to a version.
           rollback  Roll a database back to a version (that version stays applied).
+          clean     Drop scratch databases left behind by crashed runs (only
+                      Rehearsal's own, recognised by name and marker, and only older
+                      than --older-than).
 
         Exit codes:
           0   success (every scenario passed)

@@ -35,7 +35,9 @@ class ConfigLoaderTest {
 
     assertEquals(new RehearsalConfig(root, root.resolve("migrations"), List.of(root.resolve("migrations/scripts")),
         root.resolve("scenarios"), root.resolve("fixtures"), root.resolve("artifacts/migrations"),
-        root.resolve("backups"), List.of(new DatabaseConfig("sqlite", "sqlite", "sqlite"))), config);
+        root.resolve("backups"), List.of(new DatabaseConfig("sqlite", "sqlite", "sqlite", true, Map.of()),
+            new DatabaseConfig("postgres", "postgres", "postgres", false, Map.of()))), config);
+    assertEquals(List.of("sqlite"), config.defaultDatabaseNames());
   }
 
   @Test
@@ -58,8 +60,11 @@ class ConfigLoaderTest {
 
     assertEquals(new RehearsalConfig(root, root.resolve("db/mybatis"), List.of(root.resolve("db/mybatis/scripts")),
         root.resolve("rehearsals"), root.resolve("rehearsals/data"), root.resolve("out/json"),
-        root.resolve("out/backups"), List.of(new DatabaseConfig("lite", "sqlite", "development"),
-            new DatabaseConfig("sqlite", "sqlite", "sqlite"))), config);
+        root.resolve("out/backups"), List.of(
+            new DatabaseConfig("lite", "sqlite", "development", true,
+                Map.of("kind", "sqlite", "environment", "development")),
+            new DatabaseConfig("sqlite", "sqlite", "sqlite", true, Map.of("kind", "sqlite")),
+            new DatabaseConfig("postgres", "postgres", "postgres", false, Map.of()))), config);
   }
 
   @Test
@@ -87,9 +92,11 @@ class ConfigLoaderTest {
 
     assertEquals("""
         rehearsal.yaml:2:3: unknown key 'paths.scenario' — known keys: paths.migrations, paths.scripts, \
-        paths.scenarios, paths.fixtures, paths.reports, paths.backups, databases.NAME.kind|environment
+        paths.scenarios, paths.fixtures, paths.reports, paths.backups, \
+        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout
         rehearsal.yaml:5:5: unknown key 'databases.sqlite.enviroment' — known keys: paths.migrations, paths.scripts, \
-        paths.scenarios, paths.fixtures, paths.reports, paths.backups, databases.NAME.kind|environment
+        paths.scenarios, paths.fixtures, paths.reports, paths.backups, \
+        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout
         """, problemsOf(Map.of()));
   }
 
@@ -127,14 +134,16 @@ class ConfigLoaderTest {
     assertEquals(root.resolve("other"), config.scenariosDir());
     assertEquals(List.of(root.resolve("migrations/changelog"), root.resolve("migrations/scripts")),
         config.scriptsDirs());
-    assertEquals(List.of(new DatabaseConfig("sqlite", "sqlite", "ci")), config.databases());
+    assertEquals(new DatabaseConfig("sqlite", "sqlite", "ci", true, Map.of("environment", "ci", "kind", "sqlite")),
+        config.database("sqlite").orElseThrow());
   }
 
   @Test
   void reportsUnknownOverrideKeys() {
     assertEquals("""
         --config paths.scenario:1:1: unknown configuration key 'paths.scenario' — known keys: paths.migrations, \
-        paths.scripts, paths.scenarios, paths.fixtures, paths.reports, paths.backups, databases.NAME.kind|environment
+        paths.scripts, paths.scenarios, paths.fixtures, paths.reports, paths.backups, \
+        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout
         """, problemsOf(Map.of("paths.scenario", "x")));
   }
 }

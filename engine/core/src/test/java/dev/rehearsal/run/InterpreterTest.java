@@ -69,8 +69,18 @@ class InterpreterTest {
     }
 
     @Override
-    public Connector existing(Path location) {
+    public Connector existing(String location) {
       return sqlite.existing(location);
+    }
+
+    @Override
+    public List<String> clean(java.time.Duration olderThan) {
+      return sqlite.clean(olderThan);
+    }
+
+    @Override
+    public dev.rehearsal.database.Catalog catalog() {
+      return sqlite.catalog();
     }
 
     @Override
@@ -92,7 +102,8 @@ class InterpreterTest {
 
   private RunResult run(boolean keep, List<Scenario> scenarios, Database on,
       Function<Database, MigrationRepository> repositories, RunListener listener) {
-    Interpreter interpreter = new Interpreter(repositories, StepRegistry.standard(), keep);
+    Interpreter interpreter = new Interpreter(repositories, StepRegistry.standard(), new RunOptions(keep, false),
+        dir);
     return interpreter.run("test-run", RunPlan.of(scenarios, List.of(on)), listener);
   }
 
@@ -183,7 +194,7 @@ class InterpreterTest {
     try {
       assertTrue(Files.isRegularFile(file));
       assertEquals("sqlite3 " + file, result.keptAt());
-      Migrator migrator = new Migrator(repository, new SqliteDatabase("sqlite").existing(file));
+      Migrator migrator = new Migrator(repository, new SqliteDatabase("sqlite").existing(file.toString()));
       assertEquals(new BigDecimal("20240101000000"), migrator.version());
     } finally {
       deleteTree(file.getParent());

@@ -161,7 +161,7 @@ class ScenarioReaderTest {
   void reportsUnknownStepWithHint() {
     assertEquals("""
         broken/unknown-step.yaml:3:5: unknown step 'aply' — did you mean 'apply'?
-        broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect
+        broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect, snapshot
         """, problemsOf("broken/unknown-step.yaml"));
   }
 
@@ -355,7 +355,8 @@ class ScenarioReaderTest {
 
     assertEquals(String.join(System.lineSeparator(),
         "broken/unknown-step.yaml:3:5: unknown step 'aply' — did you mean 'apply'?",
-        "broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect"),
+        "broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect, "
+            + "snapshot"),
         e.getMessage());
   }
 }

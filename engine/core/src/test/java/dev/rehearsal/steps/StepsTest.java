@@ -46,7 +46,8 @@ class StepsTest {
   @BeforeEach
   void createScratch() {
     scratch = sqlite.createScratch("steps");
-    context = new StepContext(sqlite, scratch, repository);
+    context = new StepContext(sqlite, scratch, repository,
+        new StepContext.Settings(LIBRARY, false));
   }
 
   @AfterEach
@@ -418,6 +419,6 @@ class StepsTest {
 
   @Test
   void theRegistryKnowsEveryStepKind() {
-    assertEquals(List.of("apply", "rollback", "seed", "sql", "expect"), registry.keywords());
+    assertEquals(List.of("apply", "rollback", "seed", "sql", "expect", "snapshot"), registry.keywords());
   }
 }
