@@ -33,7 +33,8 @@ class RunCommandTest {
   void runsTheSampleScenariosAndPrintsOneLinePerScenario() throws IOException {
     Path reports = dir.resolve("reports");
 
-    Cli cli = Cli.run("run", "--project-dir", REPOSITORY.toString(), "--reports", reports.toString());
+    Cli cli = Cli.run("run", "--project-dir", REPOSITORY.toString(), "--reports", reports.toString(), "--config",
+        "paths.backups=" + dir.resolve("backups"));
 
     List<String> samples = new java.util.ArrayList<>();
     List<String> notRun = new java.util.ArrayList<>();

@@ -113,9 +113,15 @@ public final class Constants {
   /** Default of {@link #DATABASE_LOCK_TIMEOUT}. */
   public static final String DEFAULT_LOCK_TIMEOUT = "30s";
 
+  /**
+   * {@code databases.NAME.bin_dir}: where the server's client tools ({@code pg_dump}, {@code pg_restore}) are.
+   * Default: found on PATH.
+   */
+  public static final String DATABASE_BIN_DIR = "bin_dir";
+
   /** The keys a database may have. */
   public static final List<String> DATABASE_KEYS = List.of(DATABASE_KIND, DATABASE_ENVIRONMENT,
-      DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT);
+      DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT, DATABASE_BIN_DIR);
 
   /** Every key outside {@code databases.*}. */
   public static final List<String> PATH_KEYS = List.of(MIGRATIONS, SCRIPTS, SCENARIOS, FIXTURES, REPORTS, BACKUPS);

@@ -16,7 +16,8 @@ public final class Databases {
       PostgresDatabase.KIND, config -> new PostgresDatabase(config.name(),
           config.setting(Constants.DATABASE_URL, Constants.DEFAULT_POSTGRES_URL),
           config.setting(Constants.DATABASE_STATEMENT_TIMEOUT, Constants.DEFAULT_STATEMENT_TIMEOUT),
-          config.setting(Constants.DATABASE_LOCK_TIMEOUT, Constants.DEFAULT_LOCK_TIMEOUT)));
+          config.setting(Constants.DATABASE_LOCK_TIMEOUT, Constants.DEFAULT_LOCK_TIMEOUT),
+          config.settings().get(Constants.DATABASE_BIN_DIR)));
 
   private Databases() {}
 

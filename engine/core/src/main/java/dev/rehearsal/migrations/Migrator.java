@@ -69,6 +69,15 @@ public final class Migrator {
    * @throws MigrationFailedException when a script fails or the changelog does not end at the target
    */
   public Outcome apply(Target to) {
+    return apply(to, null);
+  }
+
+  /**
+   * As {@link #apply(Target)}, with a simulated failure armed ({@code failure} may be null).
+   *
+   * @throws MigrationFailedException also when the armed failure did not happen (its script did not run)
+   */
+  public Outcome apply(Target to, InjectedFailure failure) {
     if (!(to instanceof Target.Head || to instanceof Target.Id)) {
       throw new IllegalArgumentException("an apply cannot go to " + to);
     }
@@ -88,12 +97,16 @@ public final class Migrator {
     if (!toRun.isEmpty()) {
       ensureChangelog(applied);
       ScriptTracker tracker = new ScriptTracker();
+      Armed armed = arm(failure);
       try {
-        new UpOperation(toRun.size()).operate(connector::connect, repository.loader(), repository.options(), null,
+        new UpOperation(toRun.size()).operate(armed.connector::connect, armed.loader, repository.options(), null,
             tracker);
       } catch (RuntimeException e) {
         throw MigrationFailedException.from("apply " + to, tracker.current, e);
       }
+      armed.checkFired("apply " + to);
+    } else if (failure != null) {
+      new Armed(null, null, failure).checkFired("apply " + to);
     }
     return verify("apply " + to, before, target, toRun);
   }
@@ -106,6 +119,11 @@ public final class Migrator {
    *     at the target
    */
   public Outcome rollback(Target to) {
+    return rollback(to, null);
+  }
+
+  /** As {@link #rollback(Target)}, with a simulated failure armed ({@code failure} may be null). */
+  public Outcome rollback(Target to, InjectedFailure failure) {
     List<AppliedMigration> applied = changelog();
     checkConsistent(applied, "rollback " + to);
     BigDecimal before = applied.isEmpty() ? null : applied.get(applied.size() - 1).id();
@@ -134,16 +152,50 @@ public final class Migrator {
     BigDecimal target = steps == applied.size() ? null : applied.get(applied.size() - steps - 1).id();
     if (steps > 0) {
       ScriptTracker tracker = new ScriptTracker();
+      Armed armed = arm(failure);
       try {
         // Always an explicit count: DownOperation(null) throws a NullPointerException when the script it undoes
         // drops the changelog table (MyBatis Migrations 3.5.0).
-        new DownOperation(steps).operate(connector::connect, repository.loader(), repository.options(), null,
+        new DownOperation(steps).operate(armed.connector::connect, armed.loader, repository.options(), null,
             tracker);
       } catch (RuntimeException e) {
         throw MigrationFailedException.from("rollback " + to, tracker.current, e);
       }
+      armed.checkFired("rollback " + to);
+    } else if (failure != null) {
+      new Armed(null, null, failure).checkFired("rollback " + to);
     }
     return verify("rollback " + to, before, target, toUndo);
+  }
+
+  private Armed arm(InjectedFailure failure) {
+    if (failure == null) {
+      return new Armed(connector, repository.loader(), null);
+    }
+    FailingLoader loader = new FailingLoader(repository.loader(), failure, repository.options().getDelimiter());
+    return new Armed(new FaultyConnector(connector, failure, repository.changelogTable()), loader, failure);
+  }
+
+  /** The connector and loader of one operation, with the failure they carry, if any. */
+  private record Armed(Connector connector, org.apache.ibatis.migration.MigrationLoader loader,
+      InjectedFailure failure) {
+
+    /** An armed failure that did not happen is an error: the scenario would otherwise prove nothing. */
+    void checkFired(String doing) {
+      if (failure == null) {
+        return;
+      }
+      if (loader instanceof FailingLoader failing && failing.statements() >= 0 && !failing.injected()) {
+        throw new MigrationFailedException(doing + ": the simulated failure at " + failure.describe()
+            + " cannot happen: that section has " + failing.statements() + " statements", null, null);
+      }
+      boolean fired = connector instanceof FaultyConnector faulty && faulty.fired()
+          || loader instanceof FailingLoader failing && failing.injected();
+      if (!fired) {
+        throw new MigrationFailedException(doing + " did not run the script of the simulated failure ("
+            + failure.describe() + ") — arm 'fail' just before the apply or rollback that runs it", null, null);
+      }
+    }
   }
 
   private Outcome verify(String doing, BigDecimal before, BigDecimal target, List<BigDecimal> ran) {

@@ -36,6 +36,7 @@ public final class Interpreter {
   private final StepRegistry registry;
   private final boolean keep;
   private final StepContext.Settings settings;
+  private final java.nio.file.Path backupsDir;
   private final Set<ScratchDatabase> open = ConcurrentHashMap.newKeySet();
 
   /**
@@ -43,7 +44,8 @@ public final class Interpreter {
    * @param projectRoot golden files are resolved against it
    */
   public Interpreter(Function<Database, MigrationRepository> repositories, StepRegistry registry,
-      RunOptions options, java.nio.file.Path projectRoot) {
+      RunOptions options, java.nio.file.Path projectRoot, java.nio.file.Path backupsDir) {
+    this.backupsDir = Objects.requireNonNull(backupsDir, "backupsDir");
     this.repositories = Objects.requireNonNull(repositories, "repositories");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.keep = options.keep();
@@ -96,7 +98,8 @@ public final class Interpreter {
     List<StepResult> steps = new ArrayList<>();
     boolean infrastructure = false;
     try {
-      StepContext context = new StepContext(database, scratch, repository, settings);
+      StepContext context = new StepContext(database, scratch, repository, settings,
+          backupsDir.resolve(runId).resolve(run.id()));
       boolean broken = false;
       int index = 0;
       for (Step step : run.scenario().steps()) {

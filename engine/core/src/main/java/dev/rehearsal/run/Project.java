@@ -174,7 +174,7 @@ public final class Project {
       RunListener listener) {
     List<ScenarioRun> plan = RunPlan.of(scenarios, on);
     Interpreter interpreter = new Interpreter(this::repository, StepRegistry.standard(), options,
-        config.projectRoot());
+        config.projectRoot(), config.backupsDir());
     return interpreter.run(runId, plan, listener);
   }
 

@@ -15,7 +15,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class StepParser {
 
   static final List<String> STEP_KINDS = List.of(ApplyStep.KEYWORD, RollbackStep.KEYWORD, SeedStep.KEYWORD,
-      SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD);
+      SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD, BackupStep.KEYWORD, RestoreStep.KEYWORD,
+      CorruptBackupStep.KEYWORD, FailStep.KEYWORD);
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -23,6 +24,8 @@ final class StepParser {
   private final YamlWalker yaml;
   /** Labels defined by the steps read so far, in order. */
   private final List<String> labels = new java.util.ArrayList<>();
+  /** The labels among them that name backups. */
+  private final List<String> backups = new java.util.ArrayList<>();
 
   StepParser(ReadContext context, YamlWalker yaml) {
     this.context = context;
@@ -56,6 +59,10 @@ final class StepParser {
       case SqlStep.KEYWORD -> sql(value, at);
       case ExpectStep.KEYWORD -> new ExpectParser(this, yaml).expect(value, at);
       case SnapshotStep.KEYWORD -> snapshot(value, at);
+      case BackupStep.KEYWORD -> backup(value, at);
+      case RestoreStep.KEYWORD -> restore(value, at);
+      case CorruptBackupStep.KEYWORD -> corrupt(value, at);
+      case FailStep.KEYWORD -> new FailParser(this, yaml).fail(value, at);
       default -> throw new IllegalStateException("step kind without a parser: " + entry.getKey());
     };
   }
@@ -158,6 +165,62 @@ final class StepParser {
     return label == null ? null : new SnapshotStep(label, values, at);
   }
 
+  private BackupStep backup(Node value, SourcePosition at) {
+    String label = defineLabel(value);
+    if (label == null) {
+      return null;
+    }
+    backups.add(label);
+    return new BackupStep(label, at);
+  }
+
+  private RestoreStep restore(Node value, SourcePosition at) {
+    if (value instanceof ScalarNode) {
+      String label = backupLabel(value, "'restore'");
+      return label == null ? null : new RestoreStep(label, null, at);
+    }
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'restore'", List.of("label", "expect_error"));
+    if (entries == null) {
+      return null;
+    }
+    Node labelNode = yaml.required(entries, "label", value, "'restore'");
+    String label = labelNode == null ? null : backupLabel(labelNode, "'restore.label'");
+    Node errorNode = YamlWalker.optional(entries, "expect_error");
+    String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
+    return label == null || (errorNode != null && expectError == null) ? null
+        : new RestoreStep(label, expectError, at);
+  }
+
+  private CorruptBackupStep corrupt(Node value, SourcePosition at) {
+    if (value instanceof ScalarNode) {
+      String label = backupLabel(value, "'corrupt_backup'");
+      return label == null ? null : new CorruptBackupStep(label, false, at);
+    }
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'corrupt_backup'", List.of("label", "mode"));
+    if (entries == null) {
+      return null;
+    }
+    Node labelNode = yaml.required(entries, "label", value, "'corrupt_backup'");
+    String label = labelNode == null ? null : backupLabel(labelNode, "'corrupt_backup.label'");
+    Node modeNode = YamlWalker.optional(entries, "mode");
+    String mode = modeNode == null ? "flip_byte" : yaml.text(modeNode, "'corrupt_backup.mode'");
+    if (mode != null && !List.of("flip_byte", "truncate").contains(mode)) {
+      yaml.problem(modeNode, "'corrupt_backup.mode' must be flip_byte or truncate, found '" + mode + "'");
+      return null;
+    }
+    return label == null || mode == null ? null : new CorruptBackupStep(label, mode.equals("truncate"), at);
+  }
+
+  /** A label that an earlier {@code backup} step defined. */
+  private String backupLabel(Node node, String what) {
+    String label = label(node, what);
+    if (label != null && !backups.contains(label)) {
+      yaml.problem(node, "'" + label + "' is a snapshot, not a backup — only 'backup' steps write files to restore");
+      return null;
+    }
+    return label;
+  }
+
   /** Records a new label; a duplicate or malformed one is a problem. */
   String defineLabel(Node node) {
     String label = yaml.text(node, "a label");
@@ -183,7 +246,8 @@ final class StepParser {
       return null;
     }
     if (!labels.contains(label)) {
-      String hint = labels.isEmpty() ? " — take a 'snapshot: " + label + "' in an earlier step"
+      String hint = labels.isEmpty() ? " — take a 'snapshot: " + label + "' or 'backup: " + label
+          + "' in an earlier step"
           : Hints.closest(label, labels).map(c -> " — did you mean '" + c + "'?")
               .orElse(" — labels defined before this step: " + String.join(", ", labels));
       yaml.problem(node, "unknown label '" + label + "'" + hint);

@@ -1,5 +1,6 @@
 package dev.rehearsal.steps;
 
+import dev.rehearsal.migrations.InjectedFailure;
 import dev.rehearsal.migrations.Outcome;
 import dev.rehearsal.scenario.ApplyStep;
 
@@ -18,10 +19,17 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
 
   @Override
   public StepOutcome run(ApplyStep step, StepContext context) {
-    return ExpectedError.around(step.describe(), step.expectError(), () -> {
-      Outcome outcome = context.migrator().apply(step.to());
-      return describe(outcome, "applied");
+    InjectedFailure failure = context.takeArmed();
+    StepOutcome outcome = ExpectedError.around(step.describe(), step.expectError(), () -> {
+      Outcome done = context.migrator().apply(step.to(), failure);
+      return describe(done, "applied");
     });
+    return failure == null ? outcome : withState(outcome, context, failure);
+  }
+
+  /** After a simulated failure, the detail also says what it left behind. */
+  static StepOutcome withState(StepOutcome outcome, StepContext context, InjectedFailure failure) {
+    return new StepOutcome(outcome.checks(), outcome.detail() + "; " + FailureState.describe(context, failure));
   }
 
   static String describe(Outcome outcome, String verb) {

@@ -1,5 +1,6 @@
 package dev.rehearsal.steps;
 
+import dev.rehearsal.migrations.InjectedFailure;
 import dev.rehearsal.scenario.RollbackStep;
 
 /** {@code rollback}: runs undo sections through MyBatis, newest first. */
@@ -17,7 +18,9 @@ final class RollbackRunner implements StepRunner<RollbackStep> {
 
   @Override
   public StepOutcome run(RollbackStep step, StepContext context) {
-    return ExpectedError.around(step.describe(), step.expectError(),
-        () -> ApplyRunner.describe(context.migrator().rollback(step.to()), "rolled back"));
+    InjectedFailure failure = context.takeArmed();
+    StepOutcome outcome = ExpectedError.around(step.describe(), step.expectError(),
+        () -> ApplyRunner.describe(context.migrator().rollback(step.to(), failure), "rolled back"));
+    return failure == null ? outcome : ApplyRunner.withState(outcome, context, failure);
   }
 }

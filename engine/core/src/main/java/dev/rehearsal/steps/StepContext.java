@@ -3,6 +3,7 @@ package dev.rehearsal.steps;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.ScratchDatabase;
 import dev.rehearsal.database.Session;
+import dev.rehearsal.migrations.InjectedFailure;
 import dev.rehearsal.migrations.MigrationRepository;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.ScriptExecutor;
@@ -24,13 +25,21 @@ public final class StepContext {
   private final ScratchDatabase scratch;
   private final MigrationRepository repository;
   private final Settings settings;
+  private final Path backupDir;
   private final Map<String, Snapshot> snapshots = new HashMap<>();
+  private final Map<String, Path> backups = new HashMap<>();
+  private InjectedFailure armed;
 
-  public StepContext(Database database, ScratchDatabase scratch, MigrationRepository repository, Settings settings) {
+  /**
+   * @param backupDir where this scenario run's backups go: {@code backups/<run>/<scenario>--<database>}
+   */
+  public StepContext(Database database, ScratchDatabase scratch, MigrationRepository repository, Settings settings,
+      Path backupDir) {
     this.database = Objects.requireNonNull(database, "database");
     this.scratch = Objects.requireNonNull(scratch, "scratch");
     this.repository = Objects.requireNonNull(repository, "repository");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.backupDir = Objects.requireNonNull(backupDir, "backupDir");
   }
 
   /**
@@ -82,5 +91,31 @@ public final class StepContext {
   /** The snapshot an earlier step took under {@code label}. */
   public Optional<Snapshot> snapshot(String label) {
     return Optional.ofNullable(snapshots.get(label));
+  }
+
+  public Path backupDir() {
+    return backupDir;
+  }
+
+  /** Remembers the file a backup step wrote under its label. */
+  public void rememberBackup(String label, Path file) {
+    backups.put(label, file);
+  }
+
+  /** The file of the backup an earlier step wrote under {@code label}. */
+  public Optional<Path> backup(String label) {
+    return Optional.ofNullable(backups.get(label));
+  }
+
+  /** Arms a simulated failure for the next apply or rollback. */
+  public void arm(InjectedFailure failure) {
+    armed = failure;
+  }
+
+  /** The armed failure, which the next apply or rollback takes (null when none is armed). */
+  public InjectedFailure takeArmed() {
+    InjectedFailure failure = armed;
+    armed = null;
+    return failure;
   }
 }

@@ -84,6 +84,21 @@ class InterpreterTest {
     }
 
     @Override
+    public void backup(String location, Path file) {
+      sqlite.backup(location, file);
+    }
+
+    @Override
+    public void restore(Path file, String location) {
+      sqlite.restore(file, location);
+    }
+
+    @Override
+    public String backupExtension() {
+      return sqlite.backupExtension();
+    }
+
+    @Override
     public String quote(String identifier) {
       return sqlite.quote(identifier);
     }
@@ -103,7 +118,7 @@ class InterpreterTest {
   private RunResult run(boolean keep, List<Scenario> scenarios, Database on,
       Function<Database, MigrationRepository> repositories, RunListener listener) {
     Interpreter interpreter = new Interpreter(repositories, StepRegistry.standard(), new RunOptions(keep, false),
-        dir);
+        dir, dir.resolve("backups"));
     return interpreter.run("test-run", RunPlan.of(scenarios, List.of(on)), listener);
   }
 

@@ -30,6 +30,7 @@ class PostgresRunTest {
   private Project project(Map<String, String> extra) {
     Map<String, String> overrides = new java.util.HashMap<>(extra);
     overrides.put("databases.postgres.url", PostgresServer.url());
+    overrides.put("paths.backups", temp.resolve("backups").toString());
     return Project.open(ROOT, overrides);
   }
 

@@ -161,7 +161,8 @@ class ScenarioReaderTest {
   void reportsUnknownStepWithHint() {
     assertEquals("""
         broken/unknown-step.yaml:3:5: unknown step 'aply' — did you mean 'apply'?
-        broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect, snapshot
+        broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect, snapshot, \
+        backup, restore, corrupt_backup, fail
         """, problemsOf("broken/unknown-step.yaml"));
   }
 
@@ -356,7 +357,7 @@ class ScenarioReaderTest {
     assertEquals(String.join(System.lineSeparator(),
         "broken/unknown-step.yaml:3:5: unknown step 'aply' — did you mean 'apply'?",
         "broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect, "
-            + "snapshot"),
+            + "snapshot, backup, restore, corrupt_backup, fail"),
         e.getMessage());
   }
 }

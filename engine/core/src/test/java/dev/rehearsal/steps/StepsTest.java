@@ -47,7 +47,7 @@ class StepsTest {
   void createScratch() {
     scratch = sqlite.createScratch("steps");
     context = new StepContext(sqlite, scratch, repository,
-        new StepContext.Settings(LIBRARY, false));
+        new StepContext.Settings(LIBRARY, false), Path.of("target/test-backups").toAbsolutePath());
   }
 
   @AfterEach
@@ -419,6 +419,7 @@ class StepsTest {
 
   @Test
   void theRegistryKnowsEveryStepKind() {
-    assertEquals(List.of("apply", "rollback", "seed", "sql", "expect", "snapshot"), registry.keywords());
+    assertEquals(List.of("apply", "rollback", "seed", "sql", "expect", "snapshot", "backup", "restore",
+        "corrupt_backup", "fail"), registry.keywords());
   }
 }

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -44,6 +45,7 @@ public final class PostgresDatabase implements Database {
   private final PgUrl door;
   private final String statementTimeout;
   private final String lockTimeout;
+  private final PgTools tools;
   private String version;
 
   /**
@@ -51,6 +53,14 @@ public final class PostgresDatabase implements Database {
    * @throws IllegalArgumentException for a malformed URL or timeout, with the URL redacted
    */
   public PostgresDatabase(String name, String url, String statementTimeout, String lockTimeout) {
+    this(name, url, statementTimeout, lockTimeout, null);
+  }
+
+  /**
+   * @param binDir where {@code pg_dump} and {@code pg_restore} are, or null to find them on PATH
+   */
+  public PostgresDatabase(String name, String url, String statementTimeout, String lockTimeout, String binDir) {
+    this.tools = new PgTools(binDir);
     this.name = name;
     this.door = PgUrl.parse(url);
     this.statementTimeout = timeout(statementTimeout, "statement_timeout");
@@ -206,6 +216,63 @@ public final class PostgresDatabase implements Database {
       return " — check the user and password in the URL";
     }
     return "";
+  }
+
+  @Override
+  public void backup(String location, Path file) {
+    PgUrl url = door.withDatabase(location);
+    String pgDump = tools.find("pg_dump", serverMajor());
+    List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--file=" + file));
+    command.addAll(PgTools.connection(url));
+    command.add("--dbname=" + location);
+    tools.run(command, PgTools.environment(url), "back up database " + location);
+  }
+
+  @Override
+  public void restore(Path file, String location) {
+    PgUrl url = door.withDatabase(location);
+    String pgRestore = tools.find("pg_restore", serverMajor());
+    empty(url, location);
+    List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--exit-on-error"));
+    command.addAll(PgTools.connection(url));
+    command.add("--dbname=" + location);
+    command.add(file.toString());
+    tools.run(command, PgTools.environment(url), "restore " + file.getFileName() + " into " + location);
+  }
+
+  /** Drops every schema of the database (and what is in them) and recreates an empty public schema. */
+  private void empty(PgUrl url, String location) {
+    try (Connection connection = connect(url, "database " + location);
+        Statement statement = connection.createStatement()) {
+      List<String> schemas = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+          + "AND nspname <> 'information_schema'")) {
+        while (rs.next()) {
+          schemas.add(rs.getString(1));
+        }
+      }
+      for (String schema : schemas) {
+        statement.execute("DROP SCHEMA " + quote(schema) + " CASCADE");
+      }
+      statement.execute("CREATE SCHEMA public");
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot empty database " + location + " before restoring", e);
+    }
+  }
+
+  private int serverMajor() {
+    try (Connection admin = admin(); Statement statement = admin.createStatement();
+        ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
+      rs.next();
+      return Integer.parseInt(rs.getString(1)) / 10000;
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot read the version of PostgreSQL at " + door.shown(), e, hint(e));
+    }
+  }
+
+  @Override
+  public String backupExtension() {
+    return ".dump";
   }
 
   @Override

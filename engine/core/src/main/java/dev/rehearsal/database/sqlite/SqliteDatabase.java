@@ -104,6 +104,33 @@ public final class SqliteDatabase implements Database {
   }
 
   @Override
+  public void backup(String location, Path file) {
+    try (Connection connection = open(Path.of(location), false); Statement statement = connection.createStatement()) {
+      statement.executeUpdate("backup to " + literal(file));
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot back up " + location + " to " + file, e);
+    }
+  }
+
+  @Override
+  public void restore(Path file, String location) {
+    try (Connection connection = open(Path.of(location), false); Statement statement = connection.createStatement()) {
+      statement.executeUpdate("restore from " + literal(file));
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot restore " + file + " into " + location, e);
+    }
+  }
+
+  @Override
+  public String backupExtension() {
+    return ".sqlite";
+  }
+
+  private static String literal(Path file) {
+    return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+  }
+
+  @Override
   public Catalog catalog() {
     return new SqliteCatalog();
   }

@@ -1,0 +1,27 @@
+package dev.rehearsal.scenario;
+
+import java.util.Objects;
+
+/**
+ * {@code restore: LABEL} or {@code restore: {label: LABEL, expect_error: TEXT}}: verify a backup's checksum, restore
+ * it into the scenario's database (emptied first), and verify the result against the backup's manifest.
+ */
+public record RestoreStep(String label, String expectError, SourcePosition position) implements Step {
+
+  public static final String KEYWORD = "restore";
+
+  public RestoreStep {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(position, "position");
+  }
+
+  @Override
+  public String keyword() {
+    return KEYWORD;
+  }
+
+  @Override
+  public String describe() {
+    return KEYWORD + " " + label;
+  }
+}

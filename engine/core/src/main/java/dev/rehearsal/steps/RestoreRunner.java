@@ -1,0 +1,68 @@
+package dev.rehearsal.steps;
+
+import dev.rehearsal.backup.BackupException;
+import dev.rehearsal.backup.Backups;
+import dev.rehearsal.backup.Manifest;
+import dev.rehearsal.scenario.RestoreStep;
+import dev.rehearsal.schema.Snapshot;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code restore}: verifies the backup's checksum first (a corrupt or truncated file is a failed check and the
+ * database is not touched), restores it into the scenario's database, then verifies the result against the manifest
+ * (version, schema hash, row counts, content hashes).
+ */
+final class RestoreRunner implements StepRunner<RestoreStep> {
+
+  @Override
+  public String keyword() {
+    return RestoreStep.KEYWORD;
+  }
+
+  @Override
+  public Class<RestoreStep> stepType() {
+    return RestoreStep.class;
+  }
+
+  @Override
+  public StepOutcome run(RestoreStep step, StepContext context) {
+    Path file = context.backup(step.label()).orElseThrow(() -> new StepFailure("backup '" + step.label()
+        + "' was not written: the step that writes it did not run or failed"));
+    Manifest manifest;
+    try {
+      manifest = Backups.verify(file);
+    } catch (BackupException e) {
+      return refused(step, e.getMessage());
+    }
+    context.database().restore(file, context.scratch().location());
+    Snapshot restored = BackupRunner.snapshot(step.label() + " (restored)", context);
+    List<String> problems = Backups.compare(manifest, restored);
+    String name = "restored " + step.label() + " matches its manifest";
+    Check check = problems.isEmpty()
+        ? Check.passed(name, "version " + manifest.version() + ", schema and " + manifest.tables().size() + " tables",
+            "the same")
+        : Check.failed(name, "version " + manifest.version() + ", schema and " + manifest.tables().size() + " tables",
+            problems.size() + (problems.size() == 1 ? " difference" : " differences"), String.join("\n", problems));
+    if (step.expectError() != null) {
+      return StepOutcome.checked(Check.failed("restore " + step.label() + " fails with '" + step.expectError() + "'",
+          "an error containing '" + step.expectError() + "'", "no error: the backup was restored", ""),
+          "restored");
+    }
+    return StepOutcome.checked(check, "restored " + step.label() + " at version " + manifest.version());
+  }
+
+  private static StepOutcome refused(RestoreStep step, String message) {
+    String expected = step.expectError();
+    if (expected == null) {
+      return StepOutcome.checked(Check.failed("backup " + step.label() + " verified before restoring",
+          "checksum and manifest match the file", message, ""), "refused: the database was not touched");
+    }
+    boolean matches = message.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
+    String name = "restore " + step.label() + " fails with '" + expected + "'";
+    Check check = matches ? Check.passed(name, "an error containing '" + expected + "'", message)
+        : Check.failed(name, "an error containing '" + expected + "'", message, "");
+    return StepOutcome.checked(check, "refused as expected: the database was not touched");
+  }
+}
