@@ -32,6 +32,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     } else if (e instanceof RepositoryException) {
       err.println("error: " + e.getMessage());
       code = ExitCodes.INVALID;
+    } else if (e instanceof dev.rehearsal.backup.BackupException) {
+      err.println("error: " + e.getMessage());
+      code = ExitCodes.FAILED;
     } else if (e instanceof MigrationFailedException) {
       err.println("error: " + e.getMessage());
       code = ExitCodes.FAILED;

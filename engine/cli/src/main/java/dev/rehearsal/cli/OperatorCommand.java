@@ -23,8 +23,13 @@ abstract class OperatorCommand extends BaseCommand {
   Project opened;
 
   Migrator migrator() {
-    opened = project.open();
-    Database target = database == null ? opened.databases().get(0) : opened.databases(List.of(database)).get(0);
+    Database target = target();
     return new Migrator(opened.repository(target), target.existing(db));
+  }
+
+  /** The configured database {@code --db} belongs to (its kind and MyBatis environment). */
+  Database target() {
+    opened = project.open();
+    return database == null ? opened.databases().get(0) : opened.databases(List.of(database)).get(0);
   }
 }
