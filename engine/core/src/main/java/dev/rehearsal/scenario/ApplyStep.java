@@ -1,14 +1,22 @@
 package dev.rehearsal.scenario;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * {@code apply: ID|head} or {@code apply: {to: ID|head, expect_error: TEXT}}: migrate up to a version.
  *
  * @param to the version to reach ({@link Target.Head} or {@link Target.Id})
+ * @param within a time budget: taking longer is a failed check (null: none)
  * @param expectError when not null, the step passes only if the migration fails with a message containing it
  */
-public record ApplyStep(Target to, String expectError, SourcePosition position) implements Step {
+public record ApplyStep(Target to, String expectError, Duration within, SourcePosition position)
+    implements Step {
+
+  /** Without a time budget. */
+  public ApplyStep(Target to, String expectError, SourcePosition position) {
+    this(to, expectError, null, position);
+  }
 
   public static final String KEYWORD = "apply";
 

@@ -1,5 +1,6 @@
 package dev.rehearsal.scenario;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -7,9 +8,16 @@ import java.util.Objects;
  * undo migrations down to a version (the version itself stays applied).
  *
  * @param to {@link Target.Id}, {@link Target.Base} or {@link Target.StepsBack}
+ * @param within a time budget: taking longer is a failed check (null: none)
  * @param expectError when not null, the step passes only if the rollback fails with a message containing it
  */
-public record RollbackStep(Target to, String expectError, SourcePosition position) implements Step {
+public record RollbackStep(Target to, String expectError, Duration within, SourcePosition position)
+    implements Step {
+
+  /** Without a time budget. */
+  public RollbackStep(Target to, String expectError, SourcePosition position) {
+    this(to, expectError, null, position);
+  }
 
   public static final String KEYWORD = "rollback";
 

@@ -72,7 +72,7 @@ final class StepParser {
       Target to = target(value, "'apply'", true, false);
       return to == null ? null : new ApplyStep(to, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'apply'", List.of("to", "expect_error"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'apply'", List.of("to", "expect_error", "within"));
     if (entries == null) {
       return null;
     }
@@ -80,10 +80,12 @@ final class StepParser {
     Target to = toNode == null ? null : target(toNode, "'apply.to'", true, false);
     Node errorNode = YamlWalker.optional(entries, "expect_error");
     String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
-    if (to == null || (errorNode != null && expectError == null)) {
+    Node withinNode = YamlWalker.optional(entries, "within");
+    java.time.Duration within = withinNode == null ? null : budget(withinNode);
+    if (to == null || (errorNode != null && expectError == null) || (withinNode != null && within == null)) {
       return null;
     }
-    return new ApplyStep(to, expectError, at);
+    return new ApplyStep(to, expectError, within, at);
   }
 
   private RollbackStep rollback(Node value, SourcePosition at) {
@@ -91,7 +93,8 @@ final class StepParser {
       Target to = target(value, "'rollback'", false, true);
       return to == null ? null : new RollbackStep(to, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'rollback'", List.of("to", "steps", "expect_error"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'rollback'", List.of("to", "steps", "expect_error",
+        "within"));
     if (entries == null) {
       return null;
     }
@@ -111,10 +114,12 @@ final class StepParser {
     }
     Node errorNode = YamlWalker.optional(entries, "expect_error");
     String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
-    if (to == null || (errorNode != null && expectError == null)) {
+    Node withinNode = YamlWalker.optional(entries, "within");
+    java.time.Duration within = withinNode == null ? null : budget(withinNode);
+    if (to == null || (errorNode != null && expectError == null) || (withinNode != null && within == null)) {
       return null;
     }
-    return new RollbackStep(to, expectError, at);
+    return new RollbackStep(to, expectError, within, at);
   }
 
   private SqlStep sql(Node value, SourcePosition at) {
@@ -179,7 +184,7 @@ final class StepParser {
       String label = backupLabel(value, "'restore'");
       return label == null ? null : new RestoreStep(label, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'restore'", List.of("label", "expect_error"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'restore'", List.of("label", "expect_error", "within"));
     if (entries == null) {
       return null;
     }
@@ -187,8 +192,10 @@ final class StepParser {
     String label = labelNode == null ? null : backupLabel(labelNode, "'restore.label'");
     Node errorNode = YamlWalker.optional(entries, "expect_error");
     String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
-    return label == null || (errorNode != null && expectError == null) ? null
-        : new RestoreStep(label, expectError, at);
+    Node withinNode = YamlWalker.optional(entries, "within");
+    java.time.Duration within = withinNode == null ? null : budget(withinNode);
+    return label == null || (errorNode != null && expectError == null) || (withinNode != null && within == null)
+        ? null : new RestoreStep(label, expectError, within, at);
   }
 
   private CorruptBackupStep corrupt(Node value, SourcePosition at) {
@@ -219,6 +226,34 @@ final class StepParser {
       return null;
     }
     return label;
+  }
+
+  private static final java.util.regex.Pattern BUDGET =
+      java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|min|m|h)");
+
+  /** A time budget such as {@code 30s}, {@code 500ms}, {@code 2min}. */
+  java.time.Duration budget(Node node) {
+    String text = yaml.text(node, "'within'");
+    if (text == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = BUDGET.matcher(text.strip());
+    if (!m.matches()) {
+      yaml.problem(node, "'within' must be a duration such as 500ms, 30s, 2min or 1h, found '" + text + "'");
+      return null;
+    }
+    double amount = Double.parseDouble(m.group(1));
+    double millis = switch (m.group(2)) {
+      case "ms" -> amount;
+      case "s" -> amount * 1_000;
+      case "min", "m" -> amount * 60_000;
+      default -> amount * 3_600_000;
+    };
+    if (millis < 1) {
+      yaml.problem(node, "'within' must be at least 1ms, found '" + text + "'");
+      return null;
+    }
+    return java.time.Duration.ofMillis(Math.round(millis));
   }
 
   /** Records a new label; a duplicate or malformed one is a problem. */

@@ -20,10 +20,11 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
   @Override
   public StepOutcome run(ApplyStep step, StepContext context) {
     InjectedFailure failure = context.takeArmed();
-    StepOutcome outcome = ExpectedError.around(step.describe(), step.expectError(), () -> {
-      Outcome done = context.migrator().apply(step.to(), failure);
-      return describe(done, "applied");
-    });
+    StepOutcome outcome = Budget.timed(step.describe(), step.within(),
+        () -> ExpectedError.around(step.describe(), step.expectError(), () -> {
+          Outcome done = context.migrator().apply(step.to(), failure);
+          return describe(done, "applied");
+        }));
     return failure == null ? outcome : withState(outcome, context, failure);
   }
 

@@ -28,6 +28,10 @@ final class RestoreRunner implements StepRunner<RestoreStep> {
 
   @Override
   public StepOutcome run(RestoreStep step, StepContext context) {
+    return Budget.timed(step.describe(), step.within(), () -> restore(step, context));
+  }
+
+  private StepOutcome restore(RestoreStep step, StepContext context) {
     Path file = context.backup(step.label()).orElseThrow(() -> new StepFailure("backup '" + step.label()
         + "' was not written: the step that writes it did not run or failed"));
     Manifest manifest;

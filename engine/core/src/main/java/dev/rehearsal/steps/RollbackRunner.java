@@ -19,8 +19,9 @@ final class RollbackRunner implements StepRunner<RollbackStep> {
   @Override
   public StepOutcome run(RollbackStep step, StepContext context) {
     InjectedFailure failure = context.takeArmed();
-    StepOutcome outcome = ExpectedError.around(step.describe(), step.expectError(),
-        () -> ApplyRunner.describe(context.migrator().rollback(step.to(), failure), "rolled back"));
+    StepOutcome outcome = Budget.timed(step.describe(), step.within(),
+        () -> ExpectedError.around(step.describe(), step.expectError(),
+            () -> ApplyRunner.describe(context.migrator().rollback(step.to(), failure), "rolled back")));
     return failure == null ? outcome : ApplyRunner.withState(outcome, context, failure);
   }
 }
