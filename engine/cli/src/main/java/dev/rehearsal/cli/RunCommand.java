@@ -33,12 +33,23 @@ final class RunCommand extends BaseCommand {
   @Option(names = "--keep", description = "Keep each scratch database and print how to open it.")
   boolean keep;
 
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "Scenario runs at once, each in its own database. Default: the number of cores.")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--no-cache",
+      description = "Migrate every scenario run from empty instead of starting from a cached migrated state.")
+  boolean noCache;
+
   @Option(names = "--update-snapshots",
       description = "Write golden schema files (schema: {matches: FILE}) from the current schema instead of comparing.")
   boolean updateSnapshots;
 
   @Override
   public Integer call() {
+    if (jobs < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, found " + jobs);
+    }
     Project project = this.project.open();
     List<Database> on = project.databases(databases);
     List<Scenario> scenarios = project.readScenarios(project.scenarioFiles(paths));
@@ -51,7 +62,7 @@ final class RunCommand extends BaseCommand {
       }
     }
     RunListener listener = RunListener.all(List.of(new TerminalReporter(out()), json));
-    RunResult result = project.run(RunId.next(), scenarios, on, new RunOptions(keep, updateSnapshots), listener);
+    RunResult result = project.run(RunId.next(), scenarios, on, new RunOptions(keep, updateSnapshots, jobs, !noCache), listener);
     if (json.runSummary() != null) {
       out().println("Summary: " + project.readContext().shown(json.runSummary()));
     }

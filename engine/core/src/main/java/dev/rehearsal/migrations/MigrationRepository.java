@@ -179,6 +179,32 @@ public final class MigrationRepository {
     return loader;
   }
 
+  /**
+   * A hash of everything that decides the state a database reaches by migrating from empty to {@code upTo}: the
+   * changelog table, the environment's variables and the bytes of every script up to it. A cached state is reused
+   * only under the same hash, so changing one byte of one script invalidates exactly the states that include it.
+   */
+  public String stateHash(BigDecimal upTo) {
+    try {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      digest.update(changelogTable().getBytes(StandardCharsets.UTF_8));
+      new java.util.TreeMap<>(variables).forEach((key, value) -> digest.update(("\n" + key + "=" + value)
+          .getBytes(StandardCharsets.UTF_8)));
+      for (Migration migration : migrations) {
+        if (migration.id().compareTo(upTo) > 0) {
+          break;
+        }
+        digest.update(("\n" + migration.fileName() + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(migration.file()));
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new RepositoryException("cannot read the scripts: " + e.getMessage(), e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
   /** The up (or undo) section of a script with variables replaced, as MyBatis would run it. */
   String section(Migration migration, boolean undo) {
     Change change = new Change(migration.id());

@@ -69,6 +69,13 @@ class InterpreterTest {
     }
 
     @Override
+    public ScratchDatabase createScratchFrom(ScratchDatabase template, String label) {
+      ScratchDatabase scratch = sqlite.createScratchFrom(template, label);
+      files.add(Path.of(scratch.location()));
+      return scratch;
+    }
+
+    @Override
     public Connector existing(String location) {
       return sqlite.existing(location);
     }

@@ -105,13 +105,22 @@ public final class PostgresDatabase implements Database {
 
   @Override
   public ScratchDatabase createScratch(String label) {
+    return create(label, null);
+  }
+
+  @Override
+  public ScratchDatabase createScratchFrom(ScratchDatabase template, String label) {
+    return create(label, template.location());
+  }
+
+  private ScratchDatabase create(String label, String template) {
     String database = PREFIX + label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
     if (database.length() > 63) {
       database = database.substring(0, 63);
     }
     String quoted = quote(database);
     try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + quoted);
+      createDatabase(statement, quoted, template);
       try {
         statement.execute("COMMENT ON DATABASE " + quoted + " IS " + literal(MARK + "; created " + Instant.now()
             + " by " + who() + "; drop it with 'rehearse clean' if it is still here"));
@@ -159,6 +168,30 @@ public final class PostgresDatabase implements Database {
       throw DatabaseException.infrastructure("cannot clean scratch databases on " + door.shown(), e, hint(e));
     }
     return dropped;
+  }
+
+  /**
+   * CREATE DATABASE, optionally from a template; a template briefly in use by a concurrent CREATE DATABASE
+   * (SQLState 55006) is retried.
+   */
+  private void createDatabase(Statement statement, String quoted, String template) throws SQLException {
+    String sql = "CREATE DATABASE " + quoted + (template == null ? "" : " TEMPLATE " + quote(template));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        statement.execute(sql);
+        return;
+      } catch (SQLException e) {
+        if (!"55006".equals(e.getSQLState()) || attempt == 20) {
+          throw e;
+        }
+        try {
+          Thread.sleep(50L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The creation time written in a scratch database's comment, or null when the comment is not Rehearsal's. */

@@ -75,6 +75,18 @@ public final class SqliteDatabase implements Database {
   }
 
   @Override
+  public ScratchDatabase createScratchFrom(ScratchDatabase template, String label) {
+    SqliteScratch scratch = (SqliteScratch) createScratch(label);
+    try {
+      Files.copy(Path.of(template.location()), Path.of(scratch.location()));
+      return scratch;
+    } catch (IOException e) {
+      scratch.close();
+      throw DatabaseException.infrastructure("cannot copy the cached database " + template.location(), e);
+    }
+  }
+
+  @Override
   public List<String> clean(Duration olderThan) {
     Path temp = Path.of(System.getProperty("java.io.tmpdir"));
     Instant cutoff = Instant.now().minus(olderThan);
