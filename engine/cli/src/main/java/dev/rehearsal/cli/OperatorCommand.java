@@ -22,6 +22,17 @@ abstract class OperatorCommand extends BaseCommand {
 
   Project opened;
 
+  /**
+   * Refuses to change a database the operator named unless they confirmed with {@code --yes}: Rehearsal's own
+   * steps only ever run in scratch databases it created.
+   */
+  boolean confirmed(boolean yes, String doing) {
+    if (!yes) {
+      err().printf("error: %s changes %s, a database Rehearsal did not create — add --yes to confirm%n", doing, db);
+    }
+    return yes;
+  }
+
   Migrator migrator() {
     Database target = target();
     return new Migrator(opened.repository(target), target.existing(db));

@@ -43,8 +43,7 @@ final class RestoreCommand extends OperatorCommand {
       return ExitCodes.FAILED;
     }
     boolean exists = target.kind().equals("sqlite") ? Files.exists(Path.of(db)) : true;
-    if (exists && !yes) {
-      err().printf("error: %s exists and its content would be replaced — add --yes to confirm%n", db);
+    if (exists && !confirmed(yes, "restore")) {
       return ExitCodes.INVALID;
     }
     if (!exists) {

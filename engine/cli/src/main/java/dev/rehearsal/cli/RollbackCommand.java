@@ -15,8 +15,14 @@ final class RollbackCommand extends OperatorCommand {
   @Option(names = "--to", paramLabel = "ID|base", required = true, description = "Target version.")
   String to;
 
+  @Option(names = "--yes", description = "Confirm that the named database is to be changed.")
+  boolean yes;
+
   @Override
   public Integer call() {
+    if (!confirmed(yes, "rollback")) {
+      return ExitCodes.INVALID;
+    }
     Migrator migrator = migrator();
     Target target = opened.target(to, "--to");
     if (target instanceof Target.Head) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,14 +32,28 @@ class OperatorCommandsTest {
     db = Files.createFile(dir.resolve("library.sqlite"));
   }
 
+  /** Runs an operator command on the test database; commands that change it are confirmed with --yes. */
   private Cli operator(String... args) {
-    String[] all = new String[args.length + 4];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--project-dir";
-    all[args.length + 1] = project.dir();
-    all[args.length + 2] = "--db";
-    all[args.length + 3] = db.toString();
-    return Cli.run(all);
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--project-dir", project.dir(), "--db", db.toString()));
+    if (List.of("apply", "rollback").contains(args[0])) {
+      all.add("--yes");
+    }
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  @Test
+  void changingANamedDatabaseNeedsConfirmation() {
+    Cli cli = Cli.run("apply", "--to", "head", "--project-dir", project.dir(), "--db", db.toString());
+
+    assertEquals(new Cli(2, "", "error: apply changes " + db + ", a database Rehearsal did not create — add --yes "
+        + "to confirm\n"), cli);
+    assertEquals(new Cli(0, """
+        ID               APPLIED AT            DESCRIPTION
+        20240101000000   ...pending...         create authors
+        20240102000000   ...pending...         create books
+        Version: base, 2 pending
+        """, ""), operator("status"));
   }
 
   private static String stable(String out) {
