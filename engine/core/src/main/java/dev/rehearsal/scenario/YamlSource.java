@@ -35,7 +35,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class YamlSource {
 
   static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
-  static final int MAX_ALIASES = 50;
+  /** Few enough that no arrangement of aliases can expand to more than a few thousand nodes. */
+  static final int MAX_ALIASES = 20;
   static final int MAX_DEPTH = 40;
 
   private static final Set<Tag> ALLOWED_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
@@ -114,7 +115,17 @@ public final class YamlSource {
       problems.add(new Problem(at, describe(e)));
       return null;
     } catch (YAMLException e) {
-      problems.add(new Problem(SourcePosition.startOf(shown), "cannot parse the file: " + firstLine(e.getMessage())));
+      String message = firstLine(e.getMessage());
+      if (message.contains("Nesting Depth exceeded")) {
+        message = "nesting deeper than " + MAX_DEPTH + " levels — a scenario never needs that";
+      } else if (message.contains("Number of aliases for non-scalar nodes exceeds")) {
+        message = "more than " + MAX_ALIASES + " aliases to lists or mappings — write the values out instead";
+      } else if (message.contains("code points")) {
+        message = "the file is larger than " + MAX_CODE_POINTS + " characters — split it";
+      } else {
+        message = "cannot parse the file: " + message;
+      }
+      problems.add(new Problem(SourcePosition.startOf(shown), message));
       return null;
     }
   }
@@ -132,6 +143,9 @@ public final class YamlSource {
     }
     if (problem.contains("found duplicate key")) {
       return text + " — each key may appear once in a mapping";
+    }
+    if (problem.contains("end of stream") || problem.contains("<stream end>")) {
+      return text + " — the file ends inside a value: close the quote or bracket that opens it";
     }
     return text;
   }
