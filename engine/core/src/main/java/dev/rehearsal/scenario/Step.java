@@ -4,7 +4,8 @@ package dev.rehearsal.scenario;
  * One item of a scenario's {@code steps:} list. Each kind is a record; the YAML key that introduces it is its
  * {@link #keyword()}, and the step registry finds the code that runs it by that key.
  */
-public sealed interface Step permits ApplyStep, RollbackStep, SeedStep, SqlStep, ExpectStep, SnapshotStep {
+public sealed interface Step permits ApplyStep, RollbackStep, SeedStep, SqlStep, ExpectStep, SnapshotStep,
+    RoundtripStep {
 
   /** The YAML key of this step kind ({@code apply}, {@code rollback}, ...). */
   String keyword();

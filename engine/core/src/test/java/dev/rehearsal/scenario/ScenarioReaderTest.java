@@ -161,7 +161,8 @@ class ScenarioReaderTest {
   void reportsUnknownStepWithHint() {
     assertEquals("""
         broken/unknown-step.yaml:3:5: unknown step 'aply' — did you mean 'apply'?
-        broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect, snapshot
+        broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect, \
+        snapshot, roundtrip
         """, problemsOf("broken/unknown-step.yaml"));
   }
 
@@ -344,7 +345,7 @@ class ScenarioReaderTest {
         broken/four-problems.yaml:4:12: unknown migration id 20240102000001 — did you mean 20240102000000?
         broken/four-problems.yaml:6:23: the row count of 'authors' must be a whole number, found the text 'many'
         broken/four-problems.yaml:7:1: unknown key 'owner' in a scenario file — expected one of: scenario, \
-        databases, tags, steps
+        databases, tags, allow, steps
         """, problemsOf("broken/four-problems.yaml"));
   }
 
@@ -356,7 +357,7 @@ class ScenarioReaderTest {
     assertEquals(String.join(System.lineSeparator(),
         "broken/unknown-step.yaml:3:5: unknown step 'aply' — did you mean 'apply'?",
         "broken/unknown-step.yaml:4:5: unknown step 'migrate' — expected one of: apply, rollback, seed, sql, expect, "
-            + "snapshot"),
+            + "snapshot, roundtrip"),
         e.getMessage());
   }
 }

@@ -419,6 +419,6 @@ class StepsTest {
 
   @Test
   void theRegistryKnowsEveryStepKind() {
-    assertEquals(List.of("apply", "rollback", "seed", "sql", "expect", "snapshot"), registry.keywords());
+    assertEquals(List.of("apply", "rollback", "seed", "sql", "expect", "snapshot", "roundtrip"), registry.keywords());
   }
 }
