@@ -28,13 +28,14 @@ class ValidateAndListTest {
     List<String> lines = cli.out().lines().toList();
     assertEquals(0, cli.exitCode(), cli.err());
     assertEquals("", cli.err());
-    assertEquals(samples.size() + 1, lines.size(), cli.out());
+    assertEquals(samples.size() + 2, lines.size(), cli.out());
     for (int i = 0; i < samples.size(); i++) {
       String line = lines.get(i);
       assertEquals("ok  " + samples.get(i), line.substring(0, line.indexOf("  (")), line);
       assertEquals(true, line.matches(".*  \\(\\d+ steps\\)"), line);
     }
     assertEquals(samples.size() + " scenario files valid", lines.get(samples.size()));
+    assertEquals("no findings in 15 migration scripts (environments sqlite, postgres)", lines.get(samples.size() + 1));
   }
 
   @Test
@@ -74,7 +75,47 @@ class ValidateAndListTest {
     assertEquals("""
         ok  scenarios/good.yaml  (2 steps)
         1 scenario file valid
+        no findings in 2 migration scripts (environment sqlite)
         """, cli.out());
+  }
+
+  @Test
+  void validatePrintsTheFindingsOfTheScriptsAndExits1() {
+    TempProject project = new TempProject(dir);
+    project.scenario("good.yaml", "scenario: Good\nsteps:\n  - apply: head\n");
+    project.write("migrations/environments/postgres.properties", "changelog=CHANGELOG\npostgres_only=\n");
+    project.write("migrations/environments/sqlite.properties", "changelog=CHANGELOG\npostgres_only=--\n");
+    project.write("migrations/scripts/20240103000000_add_books_isbn.sql", """
+        -- // add books isbn
+        ALTER TABLE books ADD COLUMN isbn VARCHAR(13); UPDATE books SET isbn = '';
+        ${postgres_only}CREATE INDEX ix_books_isbn ON books (isbn);
+
+        -- @UNDO
+        ALTER TABLE books DROP COLUMN isbn;
+        """);
+    project.write("migrations/scripts/20240104000000_index_book_authors.sql", """
+        -- // index book authors
+        ${postgres_only}CREATE INDEX ix_books_author_id ON books (author_id);
+
+        -- //@UNDO
+        """);
+
+    Cli cli = Cli.run("validate", "--project-dir", project.dir());
+
+    assertEquals(new Cli(1, """
+        ok  scenarios/good.yaml  (1 steps)
+        1 scenario file valid
+        migrations/scripts/20240103000000_add_books_isbn.sql:2: 2 statements on one line: MyBatis sends them in one \
+        call, and SQLite runs only the first — put each statement on a line of its own
+        migrations/scripts/20240103000000_add_books_isbn.sql:5: '-- @UNDO' is not an undo marker, so MyBatis runs the \
+        lines below it on the way up — write the marker as '-- //@UNDO'
+        migrations/scripts/20240103000000_add_books_isbn.sql:6: no undo section: a rollback would only delete the \
+        changelog row — add a '-- //@UNDO' line and, below it, the statements that reverse the up section
+        migrations/scripts/20240104000000_index_book_authors.sql:4: the undo section is empty: a rollback would only \
+        delete the changelog row — write the statements that reverse the up section below this line (environment \
+        postgres)
+        4 findings in 4 migration scripts (environments sqlite, postgres)
+        """, ""), cli);
   }
 
   @Test

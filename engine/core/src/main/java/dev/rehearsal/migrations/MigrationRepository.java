@@ -38,10 +38,12 @@ public final class MigrationRepository {
   private final Properties variables;
   private final DatabaseOperationOption options;
   private final ScriptsLoader loader;
+  private final String charset;
 
   private MigrationRepository(Path root, String environment, List<Migration> migrations, Properties variables,
-      DatabaseOperationOption options, ScriptsLoader loader) {
+      DatabaseOperationOption options, ScriptsLoader loader, String charset) {
     this.root = root;
+    this.charset = charset;
     this.environment = environment;
     this.migrations = List.copyOf(migrations);
     this.variables = variables;
@@ -107,7 +109,8 @@ public final class MigrationRepository {
     options.setFullLineDelimiter(environment.isFullLineDelimiter());
     options.setSendFullScript(environment.isSendFullScript());
     options.setRemoveCRs(environment.isRemoveCrs());
-    return new MigrationRepository(root, env, migrations, variables, options, new ScriptsLoader(dirs, charset, variables));
+    return new MigrationRepository(root, env, migrations, variables, options,
+        new ScriptsLoader(dirs, charset, variables), charset);
   }
 
   private static boolean explicitCharset(Path envFile) {
@@ -203,6 +206,11 @@ public final class MigrationRepository {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
+  }
+
+  /** The encoding of the scripts. */
+  String charset() {
+    return charset;
   }
 
   /** The up (or undo) section of a script with variables replaced, as MyBatis would run it. */

@@ -91,6 +91,24 @@ public final class Project {
         env -> MigrationRepository.open(config.migrationsDir(), config.scriptsDirs(), env));
   }
 
+  /**
+   * The repository once for each environment that a configured database names and that has a file under
+   * {@code environments/}, in configuration order: what static checks read the scripts with, since variables such as
+   * {@code ${postgres_only}} change what each database runs.
+   */
+  public List<MigrationRepository> repositoriesByEnvironment() {
+    List<MigrationRepository> found = new ArrayList<>();
+    for (Database database : databases) {
+      String environment = config.database(database.name()).orElseThrow().environment();
+      boolean seen = found.stream().anyMatch(r -> r.environment().equals(environment));
+      if (!seen && Files.isRegularFile(config.migrationsDir().resolve("environments")
+          .resolve(environment + ".properties"))) {
+        found.add(repository(database));
+      }
+    }
+    return found;
+  }
+
   /** The repository of the first configured database: the scripts are the same for every environment. */
   public MigrationRepository repository() {
     return repository(databases.get(0));

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param databases the databases it runs on; empty means every configured database
  * @param tags free-form tags for filtering
  * @param steps the steps, in order, at least one
+ * @param allow the declared exceptions of its round-trips ({@link Allow#NONE} when it declares none)
  */
 public record Scenario(String file, String name, List<String> databases, List<String> tags, List<Step> steps,
-    SourcePosition position) {
+    Allow allow, SourcePosition position) {
 
   public Scenario {
     Objects.requireNonNull(file, "file");
@@ -21,6 +22,7 @@ public record Scenario(String file, String name, List<String> databases, List<St
     databases = List.copyOf(databases);
     tags = List.copyOf(tags);
     steps = List.copyOf(steps);
+    Objects.requireNonNull(allow, "allow");
     Objects.requireNonNull(position, "position");
   }
 }

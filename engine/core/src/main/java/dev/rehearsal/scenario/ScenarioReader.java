@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  */
 public final class ScenarioReader {
 
-  static final List<String> TOP_LEVEL_KEYS = List.of("scenario", "databases", "tags", "steps");
+  static final List<String> TOP_LEVEL_KEYS = List.of("scenario", "databases", "tags", "allow", "steps");
 
   private final ReadContext context;
 
@@ -54,12 +54,23 @@ public final class ScenarioReader {
     List<String> databases = parseDatabases(YamlWalker.optional(entries, "databases"), yaml);
     Node tagsNode = YamlWalker.optional(entries, "tags");
     List<String> tags = tagsNode == null ? List.of() : yaml.strings(tagsNode, "'tags'");
+    Node allowNode = YamlWalker.optional(entries, "allow");
+    Allow allow = allowNode == null ? Allow.NONE : parseAllow(allowNode, yaml);
     Node stepsNode = yaml.required(entries, "steps", root, "a scenario file");
-    List<Step> steps = stepsNode == null ? null : parseSteps(stepsNode, yaml);
-    if (name == null || databases == null || tags == null || steps == null) {
+    List<Step> steps = stepsNode == null ? null
+        : parseSteps(stepsNode, yaml, allow == null ? Allow.NONE : allow);
+    if (allowNode != null && steps != null && steps.stream().noneMatch(s -> s instanceof RoundtripStep)) {
+      yaml.problem(entries.get("allow").getKeyNode(), "'allow' declares exceptions for round-trips, and this "
+          + "scenario has no 'roundtrip' step — add one, or remove 'allow'");
+    }
+    if (name == null || databases == null || tags == null || allow == null || steps == null) {
       return null;
     }
-    return new Scenario(yaml.file(), name, databases, tags, steps, yaml.at(root));
+    return new Scenario(yaml.file(), name, databases, tags, steps, allow, yaml.at(root));
+  }
+
+  private Allow parseAllow(Node node, YamlWalker yaml) {
+    return new RoundtripParser(new StepParser(context, yaml, Allow.NONE), yaml).allow(node);
   }
 
   private List<String> parseDatabases(Node node, YamlWalker yaml) {
@@ -90,7 +101,7 @@ public final class ScenarioReader {
     return names;
   }
 
-  private List<Step> parseSteps(Node node, YamlWalker yaml) {
+  private List<Step> parseSteps(Node node, YamlWalker yaml, Allow allow) {
     List<Node> items = yaml.sequence(node, "'steps'");
     if (items == null) {
       return null;
@@ -98,7 +109,7 @@ public final class ScenarioReader {
     if (items.isEmpty()) {
       yaml.problem(node, "'steps' is empty — a scenario needs at least one step");
     }
-    StepParser steps = new StepParser(context, yaml);
+    StepParser steps = new StepParser(context, yaml, allow);
     List<Step> parsed = new ArrayList<>();
     for (Node item : items) {
       Step step = steps.parse(item);

@@ -15,21 +15,24 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class StepParser {
 
   static final List<String> STEP_KINDS = List.of(ApplyStep.KEYWORD, RollbackStep.KEYWORD, SeedStep.KEYWORD,
-      SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD, BackupStep.KEYWORD, RestoreStep.KEYWORD,
-      CorruptBackupStep.KEYWORD, FailStep.KEYWORD);
+      SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD, RoundtripStep.KEYWORD, BackupStep.KEYWORD,
+      RestoreStep.KEYWORD, CorruptBackupStep.KEYWORD, FailStep.KEYWORD);
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final ReadContext context;
   private final YamlWalker yaml;
+  private final Allow allow;
   /** Labels defined by the steps read so far, in order. */
   private final List<String> labels = new java.util.ArrayList<>();
   /** The labels among them that name backups. */
   private final List<String> backups = new java.util.ArrayList<>();
 
-  StepParser(ReadContext context, YamlWalker yaml) {
+  /** @param allow the scenario's declared exceptions, which its round-trips carry */
+  StepParser(ReadContext context, YamlWalker yaml, Allow allow) {
     this.context = context;
     this.yaml = yaml;
+    this.allow = allow;
   }
 
   Step parse(Node item) {
@@ -59,6 +62,7 @@ final class StepParser {
       case SqlStep.KEYWORD -> sql(value, at);
       case ExpectStep.KEYWORD -> new ExpectParser(this, yaml).expect(value, at);
       case SnapshotStep.KEYWORD -> snapshot(value, at);
+      case RoundtripStep.KEYWORD -> new RoundtripParser(this, yaml).roundtrip(value, at, allow);
       case BackupStep.KEYWORD -> backup(value, at);
       case RestoreStep.KEYWORD -> restore(value, at);
       case CorruptBackupStep.KEYWORD -> corrupt(value, at);

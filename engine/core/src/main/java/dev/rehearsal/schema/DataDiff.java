@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,14 +15,46 @@ import java.util.TreeSet;
  * What differs between two data snapshots: per table, the row count and content, and per column, the values
  * ({@code users.legacy_email: 3 values before, 0 after rollback}).
  */
-public record DataDiff(List<String> changes) {
+public record DataDiff(List<Change> entries) {
 
   public DataDiff {
-    changes = List.copyOf(changes);
+    entries = List.copyOf(entries);
+  }
+
+  /**
+   * One difference, in words, and what it is about.
+   *
+   * @param table the table (lower case)
+   * @param column the column ({@code table.column}) for a difference of one column's values, else null
+   */
+  public record Change(String table, String column, String text) {
+    public Change {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(text, "text");
+    }
   }
 
   public boolean isEmpty() {
-    return changes.isEmpty();
+    return entries.isEmpty();
+  }
+
+  /** The differences in words, one per line. */
+  public List<String> changes() {
+    return entries.stream().map(Change::text).toList();
+  }
+
+  /** The {@code table.column} names of the column differences, sorted. */
+  public Set<String> columns() {
+    Set<String> columns = new TreeSet<>();
+    entries.stream().filter(c -> c.column() != null).forEach(c -> columns.add(c.column()));
+    return columns;
+  }
+
+  /** This diff without the differences of the named columns ({@code table.column}, any case). */
+  public DataDiff without(Collection<String> columns) {
+    Set<String> names = new TreeSet<>();
+    columns.forEach(c -> names.add(c.toLowerCase(Locale.ROOT)));
+    return new DataDiff(entries.stream().filter(c -> c.column() == null || !names.contains(c.column())).toList());
   }
 
   /**
@@ -38,35 +71,37 @@ public record DataDiff(List<String> changes) {
     } else {
       tables.forEach(t -> names.add(t.toLowerCase(Locale.ROOT)));
     }
-    List<String> changes = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
     for (String table : names) {
       TableFingerprint was = expected.tables().get(table);
       TableFingerprint now = actual.tables().get(table);
       if (was == null && now == null) {
-        changes.add("table " + table + ": absent " + actualWhen + " and " + expectedWhen);
+        changes.add(new Change(table, null, "table " + table + ": absent " + actualWhen + " and " + expectedWhen));
       } else if (now == null) {
-        changes.add("table " + table + ": absent " + actualWhen + ", " + rows(was.rows()) + " " + expectedWhen);
+        changes.add(new Change(table, null, "table " + table + ": absent " + actualWhen + ", " + rows(was.rows())
+            + " " + expectedWhen));
       } else if (was == null) {
-        changes.add("table " + table + ": " + rows(now.rows()) + " " + actualWhen + ", absent " + expectedWhen);
+        changes.add(new Change(table, null, "table " + table + ": " + rows(now.rows()) + " " + actualWhen
+            + ", absent " + expectedWhen));
       } else {
         compare(table, was, now, expectedWhen, actualWhen, changes);
       }
     }
     for (String column : new TreeSet<>(expected.values().keySet())) {
       if (actual.values().containsKey(column) && !expected.values().get(column).equals(actual.values().get(column))) {
-        changes.add(values(column, expected.values().get(column), actual.values().get(column), expectedWhen,
-            actualWhen));
+        changes.add(new Change(column.substring(0, column.lastIndexOf('.')), column, values(column,
+            expected.values().get(column), actual.values().get(column), expectedWhen, actualWhen)));
       }
     }
     return new DataDiff(changes);
   }
 
   private static void compare(String table, TableFingerprint was, TableFingerprint now, String expectedWhen,
-      String actualWhen, List<String> changes) {
+      String actualWhen, List<Change> changes) {
     int before = changes.size();
     if (was.rows() != now.rows()) {
-      changes.add("table " + table + ": " + rows(now.rows()) + " " + actualWhen + ", " + rows(was.rows()) + " "
-          + expectedWhen);
+      changes.add(new Change(table, null, "table " + table + ": " + rows(now.rows()) + " " + actualWhen + ", "
+          + rows(was.rows()) + " " + expectedWhen));
     }
     Set<String> columns = new LinkedHashSet<>(was.columns().keySet());
     columns.addAll(now.columns().keySet());
@@ -77,14 +112,16 @@ public record DataDiff(List<String> changes) {
         continue;
       }
       if (!a.equals(b)) {
-        changes.add("column " + table + "." + column + ": " + count(b.nonNull()) + " " + actualWhen + ", "
-            + count(a.nonNull()) + " " + expectedWhen + (a.nonNull() == b.nonNull() ? " (values changed)" : ""));
+        String qualified = table + "." + column.toLowerCase(Locale.ROOT);
+        changes.add(new Change(table, qualified, "column " + table + "." + column + ": " + count(b.nonNull()) + " "
+            + actualWhen + ", " + count(a.nonNull()) + " " + expectedWhen
+            + (a.nonNull() == b.nonNull() ? " (values changed)" : "")));
       }
     }
     if (changes.size() == before && !was.hash().equals(now.hash())
         && was.columns().keySet().equals(now.columns().keySet())) {
-      changes.add("table " + table + ": same row count and column values, but rows combine them differently "
-          + actualWhen + " than " + expectedWhen);
+      changes.add(new Change(table, null, "table " + table + ": same row count and column values, but rows "
+          + "combine them differently " + actualWhen + " than " + expectedWhen));
     }
   }
 
@@ -113,6 +150,6 @@ public record DataDiff(List<String> changes) {
   }
 
   public String render() {
-    return String.join("\n", changes);
+    return String.join("\n", changes());
   }
 }

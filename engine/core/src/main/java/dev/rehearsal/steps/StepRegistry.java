@@ -17,7 +17,7 @@ public final class StepRegistry {
   /** The registry of the built-in step kinds. */
   public static StepRegistry standard() {
     return new StepRegistry(List.of(new ApplyRunner(), new RollbackRunner(), new SeedRunner(), new SqlRunner(),
-        new ExpectRunner(), new SnapshotRunner(), new BackupRunner(), new RestoreRunner(),
+        new ExpectRunner(), new SnapshotRunner(), new RoundtripRunner(), new BackupRunner(), new RestoreRunner(),
         new CorruptBackupRunner(), new FailRunner()));
   }
 

@@ -419,7 +419,7 @@ class StepsTest {
 
   @Test
   void theRegistryKnowsEveryStepKind() {
-    assertEquals(List.of("apply", "rollback", "seed", "sql", "expect", "snapshot", "backup", "restore",
+    assertEquals(List.of("apply", "rollback", "seed", "sql", "expect", "snapshot", "roundtrip", "backup", "restore",
         "corrupt_backup", "fail"), registry.keywords());
   }
 }

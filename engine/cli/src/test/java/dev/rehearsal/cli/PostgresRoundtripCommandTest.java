@@ -1,0 +1,54 @@
+package dev.rehearsal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.testing.PostgresServer;
+import dev.rehearsal.testing.RequiresPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code rehearse roundtrip} on PostgreSQL: the sample repository, and the NOT NULL that an empty undo leaves. */
+@RequiresPostgres
+class PostgresRoundtripCommandTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theSampleRepositoryRoundTripsCleanlyOnPostgres() throws IOException {
+    Path reports = dir.resolve("reports");
+
+    Cli cli = Cli.run("roundtrip", "--project-dir", RoundtripCommandTest.REPOSITORY.toString(), "--database",
+        "postgres", "--postgres-url", PostgresServer.url(), "--reports", reports.toString());
+
+    assertEquals("", cli.err());
+    assertEquals("Rehearsal run RUN: 1 scenario run (1 scenario)\n" + RoundtripCommandTest.samplePasses("postgres")
+        + "PASS   postgres rehearse-roundtrip  N ms  Each migration rolls back without a trace and applies again, "
+        + "one at a time (all)\n"
+        + "1 scenario run: 1 passed, 0 failed, 0 error in N s\n"
+        + "Summary: " + reports.resolve("rollback-summary-STAMP.json") + "\n", RoundtripCommandTest.stable(cli.out()));
+    assertEquals(0, cli.exitCode());
+  }
+
+  @Test
+  void anEmptyUndoExits1AndNamesTheMigrationAndTheColumn() {
+    Path project = CorpusProject.create(dir, "not-null-empty-undo");
+
+    Cli cli = Cli.run("roundtrip", "--project-dir", project.toString(), "--database", "postgres",
+        "--postgres-url", PostgresServer.url());
+
+    assertEquals(1, cli.exitCode(), cli.out() + cli.err());
+    assertTrue(cli.out().contains("""
+        Round-trips on postgres:
+          20240601000000_create_accounts.sql            passed
+          20240602000000_require_account_nicknames.sql  no undo section
+          20240603000000_add_accounts_bio.sql           passed
+        FAIL   postgres rehearse-roundtrip"""), cli.out());
+    assertTrue(cli.out().contains("""
+                   column accounts.nickname: NOT NULL after rollback, nullable before
+        """), cli.out());
+  }
+}

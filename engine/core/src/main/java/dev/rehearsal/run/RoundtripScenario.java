@@ -1,0 +1,27 @@
+package dev.rehearsal.run;
+
+import dev.rehearsal.scenario.Allow;
+import dev.rehearsal.scenario.RoundtripStep;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.SourcePosition;
+import java.util.List;
+
+/**
+ * The scenario {@code rehearse roundtrip} runs without a scenario file: one {@code roundtrip} step on an empty
+ * database, with no declared exceptions. Running it through the interpreter gives it the same isolation, terminal
+ * lines and JSON summaries as any scenario.
+ */
+public final class RoundtripScenario {
+
+  /** The name it is reported under, as if it were a file: its JSON summaries are {@code rehearse-roundtrip--DB.json}. */
+  public static final String FILE = "rehearse-roundtrip";
+
+  private RoundtripScenario() {}
+
+  public static Scenario of(RoundtripStep.Range range) {
+    SourcePosition at = SourcePosition.startOf(FILE);
+    return new Scenario(FILE, "Each migration rolls back without a trace and applies again, one at a time ("
+        + range + ")", List.of(), List.of("roundtrip"), List.of(new RoundtripStep(range, Allow.NONE, at)),
+        Allow.NONE, at);
+  }
+}

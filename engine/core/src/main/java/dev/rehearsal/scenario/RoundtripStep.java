@@ -1,0 +1,73 @@
+package dev.rehearsal.scenario;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * {@code roundtrip: all}, {@code roundtrip: {last: N}} or {@code roundtrip: {from: ID, to: ID}}: each migration of
+ * the range, in order, is applied, rolled back and applied again, and must leave the schema and data as they were.
+ *
+ * @param allow the scenario's declared exceptions ({@link Allow#NONE} when it declares none)
+ */
+public record RoundtripStep(Range range, Allow allow, SourcePosition position) implements Step {
+
+  public static final String KEYWORD = "roundtrip";
+
+  public RoundtripStep {
+    Objects.requireNonNull(range, "range");
+    Objects.requireNonNull(allow, "allow");
+    Objects.requireNonNull(position, "position");
+  }
+
+  /** Which migrations a round-trip covers. */
+  public sealed interface Range {
+
+    /** Every migration not applied yet, from the current version to head. */
+    record All() implements Range {
+      @Override
+      public String toString() {
+        return "all";
+      }
+    }
+
+    /** The last {@code count} migrations of the repository. */
+    record Last(int count) implements Range {
+      public Last {
+        if (count < 1) {
+          throw new IllegalArgumentException("count must be at least 1: " + count);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "last " + count;
+      }
+    }
+
+    /** From one migration to another, both included. */
+    record Between(BigDecimal from, BigDecimal to) implements Range {
+      public Between {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.compareTo(to) > 0) {
+          throw new IllegalArgumentException("from is after to: " + from + " > " + to);
+        }
+      }
+
+      @Override
+      public String toString() {
+        return "from " + from.toPlainString() + " to " + to.toPlainString();
+      }
+    }
+  }
+
+  @Override
+  public String keyword() {
+    return KEYWORD;
+  }
+
+  @Override
+  public String describe() {
+    return KEYWORD + " " + range;
+  }
+}

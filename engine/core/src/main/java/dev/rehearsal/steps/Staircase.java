@@ -1,0 +1,161 @@
+package dev.rehearsal.steps;
+
+import dev.rehearsal.database.Session;
+import dev.rehearsal.migrations.Migration;
+import dev.rehearsal.migrations.MigrationFailedException;
+import dev.rehearsal.migrations.Migrator;
+import dev.rehearsal.migrations.ScriptFinding;
+import dev.rehearsal.scenario.Allow;
+import dev.rehearsal.scenario.Target;
+import dev.rehearsal.schema.DataDiff;
+import dev.rehearsal.schema.SchemaDiff;
+import dev.rehearsal.schema.SchemaSnapshot;
+import dev.rehearsal.schema.Snapshot;
+import dev.rehearsal.schema.Snapshots;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One step of a round-trip's staircase, for one migration: snapshot before, up, snapshot after, down, compare with
+ * before, up again, compare with after. Every snapshot and every MyBatis operation opens a fresh connection, so
+ * nothing a session keeps can make the rollback look better than it is.
+ */
+final class Staircase {
+
+  static final String PASSED = "passed";
+  static final String TRACE = "rollback leaves trace";
+  static final String DOWN_FAILS = "down fails";
+  static final String REAPPLY_FAILS = "re-apply fails";
+  static final String REAPPLY_DIFFERS = "re-apply differs";
+  static final String UP_FAILS = "up fails";
+  static final String NO_UNDO = "no undo section";
+  static final String LOSSY = "lossy rollback";
+  static final String IRREVERSIBLE_ALLOWED = "irreversible (allowed)";
+  static final String LOSSY_ALLOWED = "lossy (allowed)";
+  static final String NOT_CHECKED = "not checked";
+
+  /** The verdict of one migration; {@code stops} when the database is no longer fit for the next one. */
+  record Result(Check check, boolean stops) {}
+
+  private final StepContext context;
+  private final Allow allow;
+  private final Migrator migrator;
+
+  Staircase(StepContext context, Allow allow) {
+    this.context = context;
+    this.allow = allow;
+    this.migrator = context.migrator();
+  }
+
+  Result climb(Migration migration, List<ScriptFinding> findings) {
+    Target.Id target = new Target.Id(migration.id());
+    if (allow.isIrreversible(migration.id())) {
+      Result up = up(migration, target);
+      return up != null ? up : new Result(Check.passed(name(migration), PASSED, IRREVERSIBLE_ALLOWED), false);
+    }
+    Snapshot before = take("before");
+    Result up = up(migration, target);
+    if (up != null) {
+      return up;
+    }
+    Snapshot after = take("after");
+    List<ScriptFinding> noUndo = findings.stream().filter(ScriptFinding::noUndo).toList();
+    if (!noUndo.isEmpty()) {
+      // Not rolled back: MyBatis would delete the changelog row and leave everything else as it is now.
+      String left = differences(SchemaDiff.between(before.schema(), after.schema(), "before", "after rollback"),
+          dataDiff(before, after));
+      return failed(migration, NO_UNDO, String.join("\n", noUndo.stream().map(this::render).toList())
+          + (left.isEmpty() ? "" : "\n\nA rollback would leave:\n" + left), false);
+    }
+    try {
+      migrator.rollback(new Target.StepsBack(1));
+    } catch (MigrationFailedException e) {
+      return failed(migration, DOWN_FAILS, e.getMessage(), true);
+    }
+    Snapshot rolled = take("after rollback");
+    SchemaDiff trace = SchemaDiff.between(before.schema(), rolled.schema(), "before", "after rollback");
+    DataDiff lost = dataDiff(before, rolled);
+    try {
+      migrator.apply(target);
+    } catch (MigrationFailedException e) {
+      String left = differences(trace, lost);
+      return failed(migration, REAPPLY_FAILS, e.getMessage() + (left.isEmpty() ? "" : "\n\nThe rollback left:\n"
+          + left), true);
+    }
+    return compare(migration, after.schema(), trace, lost);
+  }
+
+  private Result compare(Migration migration, SchemaSnapshot after, SchemaDiff trace, DataDiff lost) {
+    if (!trace.isEmpty()) {
+      String data = lost.isEmpty() ? "" : "\n\n" + lost.render();
+      return failed(migration, TRACE, trace.render() + data, false);
+    }
+    DataDiff undeclared = lost.without(allow.lossy());
+    if (!undeclared.isEmpty()) {
+      String columns = undeclared.columns().isEmpty() ? "" : ": " + String.join(", ", undeclared.columns());
+      return failed(migration, LOSSY + columns, undeclared.render(), false);
+    }
+    SchemaSnapshot again;
+    try (Session session = context.session()) {
+      again = Snapshots.schema(session, context.repository().changelogTable());
+    }
+    SchemaDiff differs = SchemaDiff.between(after, again, "after the first up", "after re-apply");
+    if (!differs.isEmpty()) {
+      return failed(migration, REAPPLY_DIFFERS, differs.render(), false);
+    }
+    if (!lost.isEmpty()) {
+      return new Result(new Check(name(migration), true, PASSED, LOSSY_ALLOWED + ": " + String.join(", ",
+          lost.columns()), lost.render()), false);
+    }
+    return new Result(Check.passed(name(migration), PASSED, PASSED), false);
+  }
+
+  /** Applies the migration; a result only when it fails. */
+  private Result up(Migration migration, Target.Id target) {
+    try {
+      migrator.apply(target);
+      return null;
+    } catch (MigrationFailedException e) {
+      return failed(migration, UP_FAILS, e.getMessage(), true);
+    }
+  }
+
+  static String name(Migration migration) {
+    return "roundtrip " + migration.fileName();
+  }
+
+  private static Result failed(Migration migration, String verdict, String diff, boolean stops) {
+    return new Result(Check.failed(name(migration), PASSED, verdict, diff), stops);
+  }
+
+  private Snapshot take(String label) {
+    String changelog = context.repository().changelogTable();
+    try (Session session = context.session()) {
+      return new Snapshot(label, null, Snapshots.schema(session, changelog),
+          Snapshots.data(session, changelog, List.of()));
+    }
+  }
+
+  /** The data of the tables that existed before, compared. */
+  private static DataDiff dataDiff(Snapshot before, Snapshot now) {
+    if (before.data().tables().isEmpty()) {
+      return new DataDiff(List.of());
+    }
+    return DataDiff.between(before.data(), now.data(), before.data().tables().keySet(), "before",
+        "after rollback");
+  }
+
+  private static String differences(SchemaDiff schema, DataDiff data) {
+    String text = schema.isEmpty() ? "" : schema.render();
+    if (!data.isEmpty()) {
+      text += (text.isEmpty() ? "" : "\n\n") + data.render();
+    }
+    return text;
+  }
+
+  private String render(ScriptFinding finding) {
+    Path root = context.settings().projectRoot().toAbsolutePath().normalize();
+    Path file = finding.migration().file().toAbsolutePath().normalize();
+    return finding.render((file.startsWith(root) ? root.relativize(file) : file).toString().replace('\\', '/'));
+  }
+}

@@ -1,0 +1,5 @@
+-- // add accounts bio
+ALTER TABLE accounts ADD COLUMN bio TEXT;
+
+-- @UNDO
+ALTER TABLE accounts DROP COLUMN bio;

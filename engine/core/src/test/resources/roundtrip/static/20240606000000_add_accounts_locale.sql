@@ -1,0 +1,2 @@
+-- // add accounts locale
+ALTER TABLE accounts ADD COLUMN locale VARCHAR(10);
