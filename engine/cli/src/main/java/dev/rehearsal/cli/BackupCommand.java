@@ -39,6 +39,11 @@ final class BackupCommand extends OperatorCommand {
           Snapshots.data(session, changelog, List.of()));
     }
     Path file = out.toAbsolutePath().normalize();
+    if (!opened.config().permits(file)) {
+      err().printf("error: %s is outside the project root %s — write backups inside it, or pass "
+          + "--allow-outside-project%n", file, opened.config().projectRoot());
+      return ExitCodes.INVALID;
+    }
     Manifest manifest = Backups.write(target, db, file, snapshot, force);
     Backups.Files3 files = Backups.filesOf(file);
     out().printf("backed up %s at version %s (%d tables)%n  %s%n  %s%n  %s%n", db, manifest.version(),

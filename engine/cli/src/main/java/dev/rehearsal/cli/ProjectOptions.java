@@ -39,6 +39,11 @@ final class ProjectOptions {
   @Option(names = "--reports", paramLabel = "DIR", description = "Where JSON summaries go (paths.reports).")
   String reports;
 
+  @Option(names = "--allow-outside-project",
+      description = "Let migrations, fixtures, backups and golden files lie outside the project root "
+          + "(paths.allow_outside_project).")
+  boolean allowOutsideProject;
+
   @Option(names = "--postgres-url", paramLabel = "JDBC-URL",
       description = "PostgreSQL server to create scratch databases on (databases.postgres.url; also "
           + "REHEARSAL_POSTGRES_URL). Default: " + Constants.DEFAULT_POSTGRES_URL)
@@ -55,6 +60,9 @@ final class ProjectOptions {
     put(overrides, Constants.FIXTURES, absolute(fixtures));
     put(overrides, Constants.REPORTS, absolute(reports));
     put(overrides, Constants.DATABASES_PREFIX + Constants.POSTGRES + "." + Constants.DATABASE_URL, postgresUrl);
+    if (allowOutsideProject) {
+      overrides.put(Constants.ALLOW_OUTSIDE_PROJECT, "true");
+    }
     return Project.open(root(), overrides);
   }
 

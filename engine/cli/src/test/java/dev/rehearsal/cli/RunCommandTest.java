@@ -34,7 +34,7 @@ class RunCommandTest {
     Path reports = dir.resolve("reports");
 
     Cli cli = Cli.run("run", "--project-dir", REPOSITORY.toString(), "--reports", reports.toString(), "--config",
-        "paths.backups=" + dir.resolve("backups"));
+        "paths.backups=" + dir.resolve("backups"), "--allow-outside-project");
 
     List<String> samples = new java.util.ArrayList<>();
     List<String> notRun = new java.util.ArrayList<>();

@@ -104,12 +104,39 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return new RehearsalConfig(root, migrations, scripts,
+    String allow = values.getOrDefault(Constants.ALLOW_OUTSIDE_PROJECT, "false");
+    if (!allow.equals("true") && !allow.equals("false")) {
+      throw new InvalidInputException(List.of(new Problem(SourcePosition.startOf(Constants.CONFIG_FILE), "'"
+          + Constants.ALLOW_OUTSIDE_PROJECT + "' must be true or false, found '" + allow + "'")));
+    }
+    RehearsalConfig config = new RehearsalConfig(root, migrations, scripts,
         path(root, values, Constants.SCENARIOS, Constants.DEFAULT_SCENARIOS),
         path(root, values, Constants.FIXTURES, Constants.DEFAULT_FIXTURES),
         path(root, values, Constants.REPORTS, Constants.DEFAULT_REPORTS),
         path(root, values, Constants.BACKUPS, Constants.DEFAULT_BACKUPS),
-        databases);
+        databases, allow.equals("true"));
+    checkInside(config, Map.of(Constants.MIGRATIONS, config.migrationsDir(), Constants.FIXTURES,
+        config.fixturesDir(), Constants.BACKUPS, config.backupsDir()), config.scriptsDirs());
+    return config;
+  }
+
+  /** Migrations, scripts, fixtures and backups stay inside the project root unless explicitly allowed. */
+  private static void checkInside(RehearsalConfig config, Map<String, Path> paths, List<Path> scripts) {
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Path> all = new java.util.TreeMap<>(paths);
+    for (int i = 0; i < scripts.size(); i++) {
+      all.put(Constants.SCRIPTS + (scripts.size() > 1 ? "[" + i + "]" : ""), scripts.get(i));
+    }
+    all.forEach((key, path) -> {
+      if (!config.permits(path)) {
+        problems.add(new Problem(SourcePosition.startOf(Constants.CONFIG_FILE), "'" + key + "' leads to " + path
+            + ", outside the project root " + config.projectRoot() + " — keep it inside, or allow it explicitly "
+            + "with --allow-outside-project (" + Constants.ALLOW_OUTSIDE_PROJECT + ": true)"));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
   }
 
   private static Path path(Path root, Map<String, String> values, String key, String fallback) {

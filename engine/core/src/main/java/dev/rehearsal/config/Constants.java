@@ -123,8 +123,16 @@ public final class Constants {
   public static final List<String> DATABASE_KEYS = List.of(DATABASE_KIND, DATABASE_ENVIRONMENT,
       DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT, DATABASE_BIN_DIR);
 
+  /**
+   * Whether the migrations, scripts, fixtures and backups directories (and golden snapshot files, and scripts that
+   * are symbolic links) may lead outside the project root. Default: {@code false}; {@code --allow-outside-project}
+   * sets it.
+   */
+  public static final String ALLOW_OUTSIDE_PROJECT = "paths.allow_outside_project";
+
   /** Every key outside {@code databases.*}. */
-  public static final List<String> PATH_KEYS = List.of(MIGRATIONS, SCRIPTS, SCENARIOS, FIXTURES, REPORTS, BACKUPS);
+  public static final List<String> PATH_KEYS = List.of(MIGRATIONS, SCRIPTS, SCENARIOS, FIXTURES, REPORTS, BACKUPS,
+      ALLOW_OUTSIDE_PROJECT);
 
   private Constants() {}
 }

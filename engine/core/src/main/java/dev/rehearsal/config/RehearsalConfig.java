@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param databases the databases scenarios run on by default, in the order configured
  */
 public record RehearsalConfig(Path projectRoot, Path migrationsDir, List<Path> scriptsDirs, Path scenariosDir,
-    Path fixturesDir, Path reportsDir, Path backupsDir, List<DatabaseConfig> databases) {
+    Path fixturesDir, Path reportsDir, Path backupsDir, List<DatabaseConfig> databases, boolean allowOutsideProject) {
 
   public RehearsalConfig {
     Objects.requireNonNull(projectRoot, "projectRoot");
@@ -23,6 +23,20 @@ public record RehearsalConfig(Path projectRoot, Path migrationsDir, List<Path> s
     Objects.requireNonNull(reportsDir, "reportsDir");
     Objects.requireNonNull(backupsDir, "backupsDir");
     databases = List.copyOf(databases);
+  }
+
+  /** The same configuration, with paths held inside the project root. */
+  public RehearsalConfig(Path projectRoot, Path migrationsDir, List<Path> scriptsDirs, Path scenariosDir,
+      Path fixturesDir, Path reportsDir, Path backupsDir, List<DatabaseConfig> databases) {
+    this(projectRoot, migrationsDir, scriptsDirs, scenariosDir, fixturesDir, reportsDir, backupsDir, databases, false);
+  }
+
+  /**
+   * Whether {@code path} is inside the project root, following symbolic links of the parts that exist; always true
+   * when paths outside are allowed.
+   */
+  public boolean permits(Path path) {
+    return allowOutsideProject || PathSafety.inside(projectRoot, path);
   }
 
   public List<String> databaseNames() {

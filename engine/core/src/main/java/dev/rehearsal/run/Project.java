@@ -87,8 +87,16 @@ public final class Project {
   /** The migrations repository read with the environment of {@code database}. */
   public synchronized MigrationRepository repository(Database database) {
     String environment = config.database(database.name()).orElseThrow().environment();
-    return repositories.computeIfAbsent(environment,
-        env -> MigrationRepository.open(config.migrationsDir(), config.scriptsDirs(), env));
+    return repositories.computeIfAbsent(environment, env -> {
+      MigrationRepository repository = MigrationRepository.open(config.migrationsDir(), config.scriptsDirs(), env);
+      for (dev.rehearsal.migrations.Migration migration : repository.migrations()) {
+        if (!config.permits(migration.file())) {
+          throw new dev.rehearsal.migrations.RepositoryException("script " + migration.file() + " is a link that "
+              + "leads outside the project root — copy it into the repository, or pass --allow-outside-project");
+        }
+      }
+      return repository;
+    });
   }
 
   /**

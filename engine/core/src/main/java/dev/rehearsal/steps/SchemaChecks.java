@@ -47,6 +47,10 @@ final class SchemaChecks {
     }
     String shown = expectation.matches().replace("{database}", context.database().name());
     Path file = context.settings().projectRoot().resolve(shown).normalize();
+    if (!dev.rehearsal.config.PathSafety.inside(context.settings().projectRoot(), file)) {
+      throw new StepFailure("golden file " + shown + " leads outside the project root — keep golden files in the "
+          + "repository");
+    }
     if (context.settings().updateSnapshots()) {
       write(file, shown);
       return Check.passed(expectation.describe(), "the schema in " + shown, "written to " + shown);

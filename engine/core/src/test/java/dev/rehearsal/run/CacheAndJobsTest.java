@@ -28,7 +28,8 @@ class CacheAndJobsTest {
   Path temp;
 
   private Project project() {
-    return Project.open(ROOT, Map.of("paths.backups", temp.resolve("backups").toString()));
+    return Project.open(ROOT, Map.of("paths.backups", temp.resolve("backups").toString(),
+        "paths.allow_outside_project", "true"));
   }
 
   @Test

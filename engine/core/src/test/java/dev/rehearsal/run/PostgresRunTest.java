@@ -31,6 +31,7 @@ class PostgresRunTest {
     Map<String, String> overrides = new java.util.HashMap<>(extra);
     overrides.put("databases.postgres.url", PostgresServer.url());
     overrides.put("paths.backups", temp.resolve("backups").toString());
+    overrides.put("paths.allow_outside_project", "true");
     return Project.open(ROOT, overrides);
   }
 

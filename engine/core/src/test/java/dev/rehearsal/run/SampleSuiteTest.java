@@ -37,7 +37,8 @@ class SampleSuiteTest {
 
   @BeforeAll
   static void runTheSamples() throws IOException {
-    Project project = Project.open(PROJECT, Map.of("paths.backups", reports.resolve("backups").toString()));
+    Project project = Project.open(PROJECT, Map.of("paths.backups", reports.resolve("backups").toString(),
+        "paths.allow_outside_project", "true"));
     try (Stream<Path> yaml = Files.list(PROJECT.resolve("scenarios"))) {
       files = yaml.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }

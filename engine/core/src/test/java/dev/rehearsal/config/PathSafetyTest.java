@@ -1,0 +1,73 @@
+package dev.rehearsal.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.migrations.RepositoryException;
+import dev.rehearsal.run.Project;
+import dev.rehearsal.scenario.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Migrations, scripts, fixtures and backups stay inside the project root unless that is allowed explicitly. */
+class PathSafetyTest {
+
+  @TempDir
+  Path temp;
+
+  private Path root;
+  private Path outside;
+
+  @BeforeEach
+  void project() throws IOException {
+    root = Files.createDirectories(temp.resolve("project"));
+    outside = Files.createDirectories(temp.resolve("elsewhere"));
+    Files.createDirectories(root.resolve("migrations/environments"));
+    Files.createDirectories(root.resolve("migrations/scripts"));
+    Files.writeString(root.resolve("migrations/environments/sqlite.properties"), "changelog=CHANGELOG\n");
+  }
+
+  @Test
+  void refusesABackupsDirectoryOutsideTheProject() {
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> ConfigLoader.load(root, Map.of("paths.backups", outside.toString())));
+    assertEquals("rehearsal.yaml:1:1: 'paths.backups' leads to " + outside + ", outside the project root " + root
+        + " — keep it inside, or allow it explicitly with --allow-outside-project (paths.allow_outside_project: "
+        + "true)", e.getMessage());
+  }
+
+  @Test
+  void allowsItWhenAskedExplicitly() {
+    RehearsalConfig config = ConfigLoader.load(root, Map.of("paths.backups", outside.toString(),
+        "paths.allow_outside_project", "true"));
+    assertEquals(outside, config.backupsDir());
+  }
+
+  @Test
+  void refusesAFixturesDirectoryThatIsALinkLeadingOut() throws IOException {
+    Files.createSymbolicLink(root.resolve("fixtures"), outside);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ConfigLoader.load(root, Map.of()));
+    assertTrue(e.getMessage().contains("'paths.fixtures' leads to " + root.resolve("fixtures")), e.getMessage());
+  }
+
+  @Test
+  void refusesAScriptThatIsALinkLeadingOut() throws IOException {
+    Path script = Files.writeString(outside.resolve("20250101000000_x.sql"), "SELECT 1;\n-- //@UNDO\nSELECT 1;\n");
+    Files.createSymbolicLink(root.resolve("migrations/scripts/20250101000000_x.sql"), script);
+    Project project = Project.open(root, Map.of());
+    RepositoryException e = assertThrows(RepositoryException.class, project::repository);
+    assertEquals("script " + root.resolve("migrations/scripts/20250101000000_x.sql") + " is a link that leads "
+        + "outside the project root — copy it into the repository, or pass --allow-outside-project", e.getMessage());
+  }
+
+  @Test
+  void aPathInsideTheProjectIsInside() {
+    assertTrue(PathSafety.inside(root, root.resolve("backups/not/yet/created")));
+  }
+}
