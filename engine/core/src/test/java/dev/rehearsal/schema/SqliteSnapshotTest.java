@@ -137,6 +137,21 @@ class SqliteSnapshotTest {
   }
 
   @Test
+  void aPartialIndexWhosePredicateHasParenthesesKeepsColumnsAndPredicateApart() {
+    ScratchDatabase db = database("CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER, status TEXT)",
+        "CREATE INDEX ix_posts_live ON posts (user_id) WHERE (status <> 'draft')",
+        "CREATE INDEX ix_posts_listed ON posts(user_id, status) WHERE status IN ('a', 'b')",
+        "CREATE INDEX ix_posts_lower ON posts (lower(status))");
+
+    List<String> indexes = schema(db).text().lines().filter(l -> l.startsWith("index ")).toList();
+
+    assertEquals(List.of(
+        "index ix_posts_listed on posts: (user_id, status), not unique, btree, where status IN ('a', 'b')",
+        "index ix_posts_live on posts: (user_id), not unique, btree, where (status <> 'draft')",
+        "index ix_posts_lower on posts: (lower(status)), not unique, btree"), indexes);
+  }
+
+  @Test
   void theSameSchemaBuiltInAnotherOrderGivesTheSameText() {
     ScratchDatabase inOrder = database(concat(new String[] {USERS, POSTS}, INDEXES_VIEW_TRIGGER));
     List<String> reversed = new ArrayList<>(List.of(INDEXES_VIEW_TRIGGER));
