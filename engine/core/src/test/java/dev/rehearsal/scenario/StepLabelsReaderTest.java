@@ -121,6 +121,7 @@ class StepLabelsReaderTest {
         direction up
         broken/fail-problems.yaml:7:53: 'fail.at_statement' must be at least 1, found 0
         broken/fail-problems.yaml:8:67: 'fail.direction' must be up or down, found 'sideways'
+        broken/fail-problems.yaml:9:23: 'fail.migration' must be a migration id, found the text 'head'
         """, problemsOf("broken/fail-problems.yaml"));
   }
 
