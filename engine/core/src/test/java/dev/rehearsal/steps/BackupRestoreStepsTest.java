@@ -234,6 +234,17 @@ class BackupRestoreStepsTest {
     }
   }
 
+  @Test
+  void aBackupDirectoryNobodyCanWriteIsAFailedCheckEvenForRoot() throws IOException {
+    // /proc/self is a directory in which not even root can create a file.
+    Path procSelf = Path.of("/proc/self");
+    assumeFalse(!Files.isDirectory(procSelf), "no /proc on this system");
+
+    StepOutcome outcome = steps(procSelf).run(SEEDED_BACKUP);
+
+    assertUnwritable(procSelf, outcome);
+  }
+
   private void assertUnwritable(Path dir, StepOutcome outcome) throws IOException {
     Path target = dir.resolve("before-deploy.sqlite");
     Check check = outcome.checks().get(0);
