@@ -29,17 +29,23 @@ class MainTest {
           -h, --help      Show this help message and exit.
           -V, --version   Print version information and exit.
         Commands:
-          run       Run scenarios, each on a fresh scratch database, and write JSON
-                      summaries.
-          validate  Check scenario files (keys, types, migration ids, fixtures) without
-                      running them.
-          list      List the migrations and the scenarios of the project.
-          status    Show applied and pending migrations of a database.
-          apply     Apply migrations to a database up to a version.
-          rollback  Roll a database back to a version (that version stays applied).
-          clean     Drop scratch databases left behind by crashed runs (only
-                      Rehearsal's own, recognised by name and marker, and only older
-                      than --older-than).
+          run            Run scenarios, each on a fresh scratch database, and write
+                           JSON summaries.
+          validate       Check scenario files (keys, types, migration ids, fixtures)
+                           without running them.
+          list           List the migrations and the scenarios of the project.
+          status         Show applied and pending migrations of a database.
+          apply          Apply migrations to a database up to a version.
+          rollback       Roll a database back to a version (that version stays applied).
+          backup         Back up a database to FILE, with FILE.sha256 and a manifest
+                           beside it.
+          restore        Restore a backup into a database: checksum first, then the
+                           restore, then a check against the manifest.
+          verify-backup  Check a backup's SHA-256 against its .sha256 file and its
+                           manifest.
+          clean          Drop scratch databases left behind by crashed runs (only
+                           Rehearsal's own, recognised by name and marker, and only
+                           older than --older-than).
 
         Exit codes:
           0   success (every scenario passed)
