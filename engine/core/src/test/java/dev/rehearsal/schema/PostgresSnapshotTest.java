@@ -39,6 +39,11 @@ class PostgresSnapshotTest {
   private ScratchDatabase database(String... statements) {
     ScratchDatabase scratch = postgres.createScratch("snapshot_" + System.nanoTime());
     scratches.add(scratch);
+    execute(scratch, statements);
+    return scratch;
+  }
+
+  private static void execute(ScratchDatabase scratch, String... statements) {
     try (Connection connection = scratch.connect(); Statement statement = connection.createStatement()) {
       for (String sql : statements) {
         statement.execute(sql);
@@ -46,7 +51,11 @@ class PostgresSnapshotTest {
     } catch (SQLException e) {
       throw new AssertionError(e.getMessage(), e);
     }
-    return scratch;
+  }
+
+  /** The fingerprint of one table; tables compared are created side by side in one database (fewer to create). */
+  private TableFingerprint fingerprint(ScratchDatabase scratch, String table) {
+    return data(scratch).tables().get(table);
   }
 
   private SchemaSnapshot schema(ScratchDatabase scratch) {
@@ -148,9 +157,11 @@ class PostgresSnapshotTest {
 
   @Test
   void aFunctionWhoseBodyChangesIsADifferentFact() {
-    String function = "CREATE FUNCTION answer() RETURNS integer AS $$ SELECT %d $$ LANGUAGE sql";
-    SchemaSnapshot before = schema(database(function.formatted(42)));
-    SchemaSnapshot after = schema(database(function.formatted(43)));
+    String function = "CREATE OR REPLACE FUNCTION answer() RETURNS integer AS $$ SELECT %d $$ LANGUAGE sql";
+    ScratchDatabase db = database(function.formatted(42));
+    SchemaSnapshot before = schema(db);
+    execute(db, function.formatted(43));
+    SchemaSnapshot after = schema(db);
 
     assertEquals(List.of("function answer(): returns integer, language sql, body md5 " + md5(" SELECT 42 ")),
         before.text().lines().toList());
@@ -173,33 +184,36 @@ class PostgresSnapshotTest {
     }
   }
 
-  private static final String ACCOUNTS = "CREATE TABLE accounts (id INTEGER PRIMARY KEY, email TEXT, "
+  private static final String ACCOUNTS = "CREATE TABLE %s (id INTEGER PRIMARY KEY, email TEXT, "
       + "balance NUMERIC(10,2), note TEXT)";
+
+  /** Everything but the table name, which a fingerprint also carries. */
+  private static String content(TableFingerprint fingerprint) {
+    return fingerprint.rows() + " " + fingerprint.hash() + " " + fingerprint.columns();
+  }
 
   @Test
   void theSameRowsInsertedInAnotherOrderHaveTheSameFingerprint() {
-    DataSnapshot a = data(database(CHANGELOG_TABLE, ACCOUNTS,
-        "INSERT INTO accounts VALUES (1, 'ada@example.com', 10.5, NULL)",
-        "INSERT INTO accounts VALUES (2, 'grace@example.com', 0, 'vip')",
-        "INSERT INTO accounts VALUES (3, NULL, 7, NULL)"));
-    DataSnapshot b = data(database(ACCOUNTS,
-        "INSERT INTO accounts VALUES (3, NULL, 7, NULL)",
-        "INSERT INTO accounts VALUES (2, 'grace@example.com', 0, 'vip')",
-        "INSERT INTO accounts VALUES (1, 'ada@example.com', 10.5, NULL)"));
+    ScratchDatabase db = database(CHANGELOG_TABLE, ACCOUNTS.formatted("first"), ACCOUNTS.formatted("second"),
+        "INSERT INTO first VALUES (1, 'ada@example.com', 10.5, NULL)",
+        "INSERT INTO first VALUES (2, 'grace@example.com', 0, 'vip')",
+        "INSERT INTO first VALUES (3, NULL, 7, NULL)",
+        "INSERT INTO second VALUES (3, NULL, 7, NULL)",
+        "INSERT INTO second VALUES (2, 'grace@example.com', 0, 'vip')",
+        "INSERT INTO second VALUES (1, 'ada@example.com', 10.5, NULL)");
 
-    assertEquals(List.of("accounts"), List.copyOf(a.tables().keySet()));
-    assertEquals(a, b);
-    assertEquals(3, a.tables().get("accounts").rows());
+    assertEquals(List.of("first", "second"), List.copyOf(data(db).tables().keySet()));
+    assertEquals(content(fingerprint(db, "first")), content(fingerprint(db, "second")));
+    assertEquals(3, fingerprint(db, "first").rows());
   }
 
   @Test
   void oneChangedValueChangesTheTableAndThatColumnOnly() {
-    TableFingerprint a = data(database(ACCOUNTS,
-        "INSERT INTO accounts VALUES (1, 'ada@example.com', 10.5, NULL)",
-        "INSERT INTO accounts VALUES (2, 'grace@example.com', 0, 'vip')")).tables().get("accounts");
-    TableFingerprint b = data(database(ACCOUNTS,
-        "INSERT INTO accounts VALUES (1, 'ada@example.com', 10.5, NULL)",
-        "INSERT INTO accounts VALUES (2, 'grace@example.com', 0.01, 'vip')")).tables().get("accounts");
+    ScratchDatabase db = database(ACCOUNTS.formatted("first"), ACCOUNTS.formatted("second"),
+        "INSERT INTO first VALUES (1, 'ada@example.com', 10.5, NULL), (2, 'grace@example.com', 0, 'vip')",
+        "INSERT INTO second VALUES (1, 'ada@example.com', 10.5, NULL), (2, 'grace@example.com', 0.01, 'vip')");
+    TableFingerprint a = fingerprint(db, "first");
+    TableFingerprint b = fingerprint(db, "second");
 
     assertEquals(a.rows(), b.rows());
     assertNotEquals(a.hash(), b.hash());
@@ -211,10 +225,11 @@ class PostgresSnapshotTest {
 
   @Test
   void eachColumnCountsItsNonNullValues() {
-    Map<String, ColumnFingerprint> columns = data(database(ACCOUNTS,
+    ScratchDatabase db = database(ACCOUNTS.formatted("accounts"),
         "INSERT INTO accounts VALUES (1, 'ada@example.com', 10.5, NULL)",
         "INSERT INTO accounts VALUES (2, 'grace@example.com', NULL, NULL)",
-        "INSERT INTO accounts VALUES (3, NULL, NULL, 'vip')")).tables().get("accounts").columns();
+        "INSERT INTO accounts VALUES (3, NULL, NULL, 'vip')");
+    Map<String, ColumnFingerprint> columns = fingerprint(db, "accounts").columns();
 
     assertEquals(List.of("balance", "email", "id", "note"), List.copyOf(columns.keySet()));
     assertEquals(List.of(1L, 2L, 3L, 1L), columns.values().stream().map(ColumnFingerprint::nonNull).toList());
