@@ -74,6 +74,9 @@ public final class Backups {
     Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
     try {
       Files.createDirectories(target.getParent());
+      // The engines' tools report a directory they cannot write as a database error; creating the (empty) file
+      // first makes it the file problem it is. The SQLite backup and pg_dump both overwrite an empty file.
+      Files.createFile(temp);
       database.backup(location, temp);
       force(temp);
       String sha256 = sha256(temp);

@@ -302,7 +302,7 @@ final class StepParser {
   /** A migration id of the repository, or {@code head}/{@code base} where allowed. */
   Target target(Node node, String what, boolean allowHead, boolean allowBase) {
     String words = allowHead && allowBase ? "a migration id, head or base"
-        : allowHead ? "a migration id or head" : "a migration id or base";
+        : allowHead ? "a migration id or head" : allowBase ? "a migration id or base" : "a migration id";
     if (!(node instanceof ScalarNode scalar) || node.getTag() == Tag.NULL) {
       yaml.problem(node, what + " must be " + words + ", found " + YamlWalker.describe(node));
       return null;

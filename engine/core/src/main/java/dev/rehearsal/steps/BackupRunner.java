@@ -37,7 +37,7 @@ final class BackupRunner implements StepRunner<BackupStep> {
       context.remember(snapshot);
       context.rememberBackup(step.label(), file);
       String shown = context.settings().projectRoot().relativize(file.toAbsolutePath()).toString();
-      return StepOutcome.checked(Check.passed(name, "a backup with checksum and manifest", "written"),
+      return StepOutcome.checked(Check.passed(name, "a backup with checksum and manifest", shown),
           "backup " + step.label() + " at version " + manifest.version() + ": " + shown + " (sha256 "
               + manifest.sha256().substring(0, 12) + "...)");
     } catch (BackupException e) {

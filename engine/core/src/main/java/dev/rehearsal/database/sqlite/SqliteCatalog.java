@@ -22,7 +22,9 @@ import org.sqlite.Function;
 /** SQLite's catalog: {@code sqlite_master} and the table pragmas; CHECK constraints are read from the DDL. */
 final class SqliteCatalog implements Catalog {
 
-  private static final Pattern INDEX_BODY = Pattern.compile("(?is)\\bON\\s+\\S+\\s*\\((.*)\\)\\s*(?:WHERE\\s+(.*))?");
+  /** Up to the parenthesis that opens the column list: {@code ON table (}. */
+  private static final Pattern INDEX_ON = Pattern.compile("(?is)\\bON\\s+(?:\"[^\"]*\"|`[^`]*`|\\[[^\\]]*\\]|[^\\s(]+)\\s*\\(");
+  private static final Pattern INDEX_WHERE = Pattern.compile("(?is)WHERE\\s+(.*)");
 
   @Override
   public List<SchemaFact> facts(Connection connection, Set<String> excludedTables) throws SQLException {
@@ -102,14 +104,24 @@ final class SqliteCatalog implements Catalog {
               + index[0].replace("'", "''") + "'")) {
         sql = rs.next() ? rs.getString(1) : "";
       }
-      Matcher body = INDEX_BODY.matcher(sql == null ? "" : sql.strip());
-      String columns = body.find() ? normalize(body.group(1)) : String.join(", ", indexColumns(connection, index[0]));
+      // The column list ends at its matching parenthesis, not the last one: a predicate may hold parentheses too.
+      String text = sql == null ? "" : sql.strip();
+      Matcher on = INDEX_ON.matcher(text);
+      String columns;
+      Matcher where = INDEX_WHERE.matcher("");
+      if (on.find()) {
+        int close = matching(text, on.end() - 1);
+        columns = normalize(text.substring(on.end(), close));
+        where = INDEX_WHERE.matcher(text.substring(close + 1).strip());
+      } else {
+        columns = String.join(", ", indexColumns(connection, index[0]));
+      }
       Map<String, String> properties = new LinkedHashMap<>();
       properties.put("columns", "(" + columns + ")");
       properties.put("unique", index[1].equals("1") ? "unique" : "not unique");
       properties.put("method", "btree");
-      if (body.find(0) && body.group(2) != null) {
-        properties.put("where", "where " + normalize(body.group(2)));
+      if (where.matches()) {
+        properties.put("where", "where " + normalize(where.group(1)));
       }
       facts.add(new SchemaFact("index", index[0] + " on " + table, properties));
     }

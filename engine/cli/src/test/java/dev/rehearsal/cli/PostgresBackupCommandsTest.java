@@ -1,0 +1,101 @@
+package dev.rehearsal.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rehearsal.backup.Backups;
+import dev.rehearsal.testing.PostgresServer;
+import dev.rehearsal.testing.RequiresPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code backup} and {@code restore} of databases on the real PostgreSQL server, with the sample project: a source
+ * database and a restore target that the test creates and drops itself.
+ */
+@RequiresPostgres
+class PostgresBackupCommandsTest {
+
+  private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+  @TempDir
+  Path temp;
+
+  private final String source = "cli_backup_source_" + System.nanoTime();
+  private final String target = "cli_backup_target_" + System.nanoTime();
+
+  @BeforeEach
+  void createDatabases() {
+    PostgresServer.execute("CREATE DATABASE " + source);
+    PostgresServer.execute("CREATE DATABASE " + target);
+  }
+
+  @AfterEach
+  void dropDatabases() {
+    PostgresServer.execute("DROP DATABASE IF EXISTS " + source + " WITH (FORCE)");
+    PostgresServer.execute("DROP DATABASE IF EXISTS " + target + " WITH (FORCE)");
+  }
+
+  private static Cli rehearse(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--project-dir", ROOT.toString(), "--database", "postgres", "--postgres-url",
+        PostgresServer.url()));
+    return Cli.run(all.toArray(String[]::new));
+  }
+
+  private static String url(String database) {
+    String door = PostgresServer.url();
+    int query = door.indexOf('?');
+    String base = query < 0 ? door : door.substring(0, query);
+    return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : door.substring(query));
+  }
+
+  private static List<String> rows(String database, String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url(database));
+        Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1));
+      }
+      return rows;
+    }
+  }
+
+  @Test
+  void aDatabaseBackedUpWithPgDumpIsRestoredIntoAnotherAndMatchesTheManifest() throws SQLException {
+    assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes").exitCode());
+    try (Connection connection = DriverManager.getConnection(url(source));
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO users (id, email, full_name) VALUES (1, 'ada@example.com', 'Ada Lovelace'), "
+          + "(2, 'grace@example.com', 'Grace Hopper')");
+    }
+    Path dump = temp.resolve("source.dump");
+
+    Cli backup = rehearse("backup", "--db", source, "--out", dump.toString(), "--allow-outside-project");
+    assertEquals(0, backup.exitCode(), backup.err());
+    assertEquals("backed up " + source + " at version 20250106000000 (5 tables)",
+        backup.out().lines().findFirst().orElseThrow());
+    assertEquals("20250106000000", Backups.verify(dump).version());
+
+    assertEquals(new Cli(2, "", "error: restore changes " + target + ", a database Rehearsal did not create — "
+        + "add --yes to confirm\n"), rehearse("restore", "--db", target, "--from", dump.toString()));
+    assertEquals(List.of(), rows(target, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
+
+    Cli restore = rehearse("restore", "--db", target, "--from", dump.toString(), "--yes");
+
+    assertEquals(new Cli(0, "restored source.dump into " + target + ": version 20250106000000, schema and 5 tables "
+        + "match the manifest\n", ""), restore);
+    assertEquals(List.of("ada@example.com", "grace@example.com"),
+        rows(target, "SELECT email FROM users ORDER BY id"));
+    assertEquals(List.of("20250106000000"), rows(target, "SELECT max(id) FROM changelog"));
+  }
+}
