@@ -11,13 +11,13 @@ import dev.rehearsal.steps.StepContext;
 import dev.rehearsal.steps.StepFailure;
 import dev.rehearsal.steps.StepOutcome;
 import dev.rehearsal.steps.StepRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,11 +26,15 @@ import java.util.logging.Logger;
  * Runs scenario runs, each in a scratch database of its own that is dropped afterwards (also on Ctrl-C), and
  * publishes what happens to a {@link RunListener}. Never throws past a scenario: a broken scenario is a result
  * with status {@link Status#ERROR}, and the next scenario runs.
+ *
+ * <p>{@link #run} does a whole plan in one call. Callers that drive a run themselves, one scenario run and one step
+ * at a time (the JUnit engine), use {@link #begin}: the semantics (isolation, skipping after an error, cleanup,
+ * events) are the same, because {@link #run} is written on top of it.
  */
 public final class Interpreter {
 
   private static final Logger LOG = Logger.getLogger(Interpreter.class.getName());
-  private static final String INFRASTRUCTURE = "infrastructure error";
+  static final String INFRASTRUCTURE = "infrastructure error";
 
   private final Function<Database, MigrationRepository> repositories;
   private final StepRegistry registry;
@@ -43,90 +47,62 @@ public final class Interpreter {
    * @param projectRoot golden files are resolved against it
    */
   public Interpreter(Function<Database, MigrationRepository> repositories, StepRegistry registry,
-      RunOptions options, java.nio.file.Path projectRoot) {
+      RunOptions options, Path projectRoot) {
     this.repositories = Objects.requireNonNull(repositories, "repositories");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.keep = options.keep();
     this.settings = new StepContext.Settings(projectRoot, options.updateSnapshots());
   }
 
+  /** Runs every scenario run of {@code plan}, in order, and every step of each. */
   public RunResult run(String runId, List<ScenarioRun> plan, RunListener listener) {
-    Instant started = Instant.now();
-    long t0 = System.nanoTime();
-    Thread cleanup = new Thread(this::dropOpen, "rehearsal-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    List<ScenarioResult> results = new ArrayList<>();
-    try {
-      listener.runStarted(runId, plan);
-      for (ScenarioRun run : plan) {
-        ScenarioResult result = runOne(runId, run, listener);
-        results.add(result);
-        listener.scenarioFinished(result);
-      }
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running already and will drop what is open
-      }
+    RunExecution execution = begin(runId, plan, listener);
+    for (ScenarioRun run : plan) {
+      execution.start(run).finish();
     }
-    RunResult result = new RunResult(runId, started, results, Duration.ofNanos(System.nanoTime() - t0));
-    listener.runFinished(result);
-    return result;
+    return execution.finish();
   }
 
-  private ScenarioResult runOne(String runId, ScenarioRun run, RunListener listener) {
+  /**
+   * Starts a run whose scenario runs the caller starts one by one; {@link RunExecution#finish()} ends it. Until
+   * then, a shutdown hook drops the scratch databases that are open.
+   */
+  public RunExecution begin(String runId, List<ScenarioRun> plan, RunListener listener) {
+    return new RunExecution(this, runId, plan, listener);
+  }
+
+  /** A new scenario execution: its scratch database created, or the reason it could not be. */
+  ScenarioExecution open(String runId, ScenarioRun run, RunListener listener,
+      Consumer<ScenarioResult> finished) {
     long t0 = System.nanoTime();
     listener.scenarioStarted(run);
     Database database = run.database();
-    ScratchDatabase scratch;
-    String version;
-    MigrationRepository repository;
     try {
-      repository = repositories.apply(database);
-      version = database.version();
-      scratch = database.createScratch(runId + "_" + run.index());
+      MigrationRepository repository = repositories.apply(database);
+      String version = database.version();
+      ScratchDatabase scratch = database.createScratch(runId + "_" + run.index());
+      open.add(scratch);
+      StepContext context = new StepContext(database, scratch, repository, settings);
+      return new ScenarioExecution(this, run, listener, finished, t0, version, scratch, context);
     } catch (DatabaseException | RepositoryException e) {
       LOG.log(Level.FINE, e, () -> "cannot start " + run.id());
       // A repository that cannot be opened (missing environment file, bad script name) is the project's fault.
       boolean infrastructure = e instanceof DatabaseException db && db.infrastructure();
-      return new ScenarioResult(run, null, Status.ERROR, List.of(), since(t0), e.getMessage(), infrastructure, null);
+      return ScenarioExecution.notStarted(this, run, listener, finished, t0, e.getMessage(), infrastructure);
     }
-    open.add(scratch);
-    List<StepResult> steps = new ArrayList<>();
-    boolean infrastructure = false;
-    try {
-      StepContext context = new StepContext(database, scratch, repository, settings);
-      boolean broken = false;
-      int index = 0;
-      for (Step step : run.scenario().steps()) {
-        index++;
-        StepResult result;
-        if (broken) {
-          result = new StepResult(index, step, Status.SKIPPED, List.of(), "skipped after an error", null,
-              Duration.ZERO);
-        } else {
-          result = runStep(index, step, context);
-          broken = result.status() == Status.ERROR;
-          infrastructure |= broken && result.error() != null && isInfrastructure(result);
-        }
-        steps.add(result);
-        listener.stepFinished(run, result);
-      }
-    } finally {
-      if (keep) {
-        scratch.keep();
-      }
-      scratch.close();
-      open.remove(scratch);
-    }
-    Status status = steps.stream().anyMatch(s -> s.status() == Status.ERROR) ? Status.ERROR
-        : steps.stream().anyMatch(s -> s.status() == Status.FAILED) ? Status.FAILED : Status.PASSED;
-    return new ScenarioResult(run, version, status, steps, since(t0), null, infrastructure,
-        keep ? scratch.openCommand() : null);
   }
 
-  private StepResult runStep(int index, Step step, StepContext context) {
+  /** Drops (or keeps, with {@code --keep}) a scratch database; returns how to open it when kept. */
+  String close(ScratchDatabase scratch) {
+    if (keep) {
+      scratch.keep();
+    }
+    scratch.close();
+    open.remove(scratch);
+    return keep ? scratch.openCommand() : null;
+  }
+
+  StepResult runStep(int index, Step step, StepContext context) {
     long t0 = System.nanoTime();
     try {
       StepOutcome outcome = registry.run(step, context);
@@ -145,17 +121,13 @@ public final class Interpreter {
     }
   }
 
-  private static boolean isInfrastructure(StepResult result) {
-    return result.detail().equals(INFRASTRUCTURE);
-  }
-
-  private void dropOpen() {
+  void dropOpen() {
     for (ScratchDatabase scratch : open) {
       scratch.close();
     }
   }
 
-  private static Duration since(long t0) {
+  static Duration since(long t0) {
     return Duration.ofNanos(System.nanoTime() - t0);
   }
 }
