@@ -45,6 +45,11 @@ final class ProjectOptions {
   String postgresUrl;
 
   Project open() {
+    return Project.open(root(), overrides());
+  }
+
+  /** The rehearsal.yaml keys the options override, in order of precedence (later wins). */
+  Map<String, String> overrides() {
     Map<String, String> overrides = new LinkedHashMap<>();
     put(overrides, Constants.DATABASES_PREFIX + Constants.POSTGRES + "." + Constants.DATABASE_URL,
         System.getenv(Constants.POSTGRES_URL_VARIABLE));
@@ -55,7 +60,7 @@ final class ProjectOptions {
     put(overrides, Constants.FIXTURES, absolute(fixtures));
     put(overrides, Constants.REPORTS, absolute(reports));
     put(overrides, Constants.DATABASES_PREFIX + Constants.POSTGRES + "." + Constants.DATABASE_URL, postgresUrl);
-    return Project.open(root(), overrides);
+    return overrides;
   }
 
   Path root() {

@@ -44,14 +44,17 @@ record EngineSettings(Project project, List<Database> databases, List<Path> scen
     PostDiscoveryFilter tags = reader.tags();
     Pattern name = reader.name();
     Shard shard = reader.shard();
+    RunOptions options = new RunOptions(reader.flag(Constants.KEEP, false),
+        reader.flag(Constants.UPDATE_SNAPSHOTS, false));
+    boolean terminal = reader.flag(Constants.REPORTS_TERMINAL, true);
+    boolean json = reader.flag(Constants.REPORTS_JSON, true);
     if (reader.failed) {
       return Optional.empty();
     }
     return Optional.of(new EngineSettings(project, databases,
         reader.list(Constants.SCENARIOS).stream().map(p -> root.resolve(p).normalize()).toList(), tags, name,
-        shard, new RunOptions(reader.flag(Constants.KEEP, false), reader.flag(Constants.UPDATE_SNAPSHOTS, false)),
-        reader.flag(Constants.REPORTS_TERMINAL, true), reader.flag(Constants.REPORTS_JSON, true),
-        reader.file(Constants.REPORTS_JUNIT_XML, root), reader.file(Constants.REPORTS_MARKDOWN, root)));
+        shard, options, terminal, json, reader.file(Constants.REPORTS_JUNIT_XML, root),
+        reader.file(Constants.REPORTS_MARKDOWN, root)));
   }
 
   /** Reads and checks single parameters; a bad value is reported and makes {@link #failed} true. */
