@@ -16,6 +16,10 @@ final class StepParser {
 
   static final List<String> STEP_KINDS = List.of(ApplyStep.KEYWORD, RollbackStep.KEYWORD, SeedStep.KEYWORD,
       SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD);
+  static final List<String> APPLY_KEYS = List.of("to", "expect_error");
+  static final List<String> ROLLBACK_KEYS = List.of("to", "steps", "expect_error");
+  static final List<String> SQL_KEYS = List.of("script", "expect_error");
+  static final List<String> SNAPSHOT_KEYS = List.of("label", "values");
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -65,7 +69,7 @@ final class StepParser {
       Target to = target(value, "'apply'", true, false);
       return to == null ? null : new ApplyStep(to, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'apply'", List.of("to", "expect_error"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'apply'", APPLY_KEYS);
     if (entries == null) {
       return null;
     }
@@ -84,7 +88,7 @@ final class StepParser {
       Target to = target(value, "'rollback'", false, true);
       return to == null ? null : new RollbackStep(to, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'rollback'", List.of("to", "steps", "expect_error"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'rollback'", ROLLBACK_KEYS);
     if (entries == null) {
       return null;
     }
@@ -115,7 +119,7 @@ final class StepParser {
       String script = yaml.text(value, "'sql'");
       return script == null ? null : new SqlStep(script, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'sql'", List.of("script", "expect_error"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'sql'", SQL_KEYS);
     if (entries == null) {
       return null;
     }
@@ -134,7 +138,7 @@ final class StepParser {
       String label = defineLabel(value);
       return label == null ? null : new SnapshotStep(label, List.of(), at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'snapshot'", List.of("label", "values"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'snapshot'", SNAPSHOT_KEYS);
     if (entries == null) {
       return null;
     }
