@@ -13,6 +13,7 @@ import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.EngineDiscoveryListener;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.OutputDirectoryCreator;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.ClasspathResourceSelector;
 import org.junit.platform.engine.discovery.DirectorySelector;
 import org.junit.platform.engine.discovery.FileSelector;
@@ -44,6 +45,22 @@ final class PropertySelectedRequest implements EngineDiscoveryRequest {
     return new PropertySelectedRequest(request, scenarios.stream()
         .map(p -> Files.isDirectory(p) ? selectDirectory(p.toFile()) : selectFile(p.toFile()))
         .collect(Collectors.toList()));
+  }
+
+  /**
+   * Whether anything in the request could be a scenario: a YAML file, a directory, a classpath resource that is
+   * a YAML file or a directory, a unique id of this engine, or {@link Constants#SCENARIOS}.
+   */
+  static boolean mayHoldScenarios(EngineDiscoveryRequest request, UniqueId engineId) {
+    return request.getConfigurationParameters().get(Constants.SCENARIOS).filter(s -> !s.isBlank()).isPresent()
+        || request.getSelectorsByType(FileSelector.class).stream()
+            .anyMatch(s -> ScenarioResolver.isScenario(Path.of(s.getRawPath())))
+        || !request.getSelectorsByType(DirectorySelector.class).isEmpty()
+        || request.getSelectorsByType(ClasspathResourceSelector.class).stream()
+            .map(s -> s.getClasspathResourceName().replaceAll("/+$", ""))
+            .anyMatch(name -> name.matches(".*\\.ya?ml") || !name.substring(name.lastIndexOf('/') + 1).contains("."))
+        || request.getSelectorsByType(UniqueIdSelector.class).stream()
+            .anyMatch(s -> s.getUniqueId().hasPrefix(engineId));
   }
 
   @Override

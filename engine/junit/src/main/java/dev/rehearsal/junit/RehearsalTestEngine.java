@@ -65,6 +65,10 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<ExecutionC
 
   @Override
   public TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId) {
+    if (!PropertySelectedRequest.mayHoldScenarios(request, uniqueId)) {
+      // Surefire and IDEs ask every engine on the class path about every class: answer without opening a project.
+      return new RehearsalEngineDescriptor(uniqueId, null, listener);
+    }
     DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
         DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
     Optional<EngineSettings> settings = EngineSettings.read(request.getConfigurationParameters(), environment,

@@ -225,6 +225,19 @@ class DiscoveryTest {
     assertEquals(project.resolve("rehearsal.yaml").toFile(), ((FileSource) issue.source().orElseThrow()).getFile());
   }
 
+  @Test
+  void aRequestForClassesOnlyIsAnsweredWithoutOpeningTheProject(@TempDir Path project) throws Exception {
+    java.nio.file.Files.writeString(project.resolve("rehearsal.yaml"), "paths:\n  scenarioz: x\n");
+
+    EngineDiscoveryResults results = org.junit.platform.testkit.engine.EngineTestKit
+        .engine(new RehearsalTestEngine()).configurationParameter(Constants.PROJECT_DIR, project.toString())
+        .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(DiscoveryTest.class))
+        .discover();
+
+    assertEquals(List.of(), results.getDiscoveryIssues());
+    assertEquals(List.of(), tree(results.getEngineDescriptor()));
+  }
+
   private static Map<String, String> with(Map<String, String> parameters, String key, String value) {
     Map<String, String> copy = new java.util.HashMap<>(parameters);
     copy.put(key, value);
