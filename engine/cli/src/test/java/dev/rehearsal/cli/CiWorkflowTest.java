@@ -52,13 +52,12 @@ class CiWorkflowTest {
   @Test
   void runsOnPullRequestsAndPushesToMainWithThreeJobs() {
     // SnakeYAML reads the key "on" as the boolean true (YAML 1.1).
-    Map<Object, Object> triggers = ((Map<Object, Object>) (Map<?, ?>) workflow).entrySet().stream()
-        .filter(e -> Boolean.TRUE.equals(e.getKey())).map(e -> (Map<Object, Object>) e.getValue()).findFirst()
-        .orElseThrow();
+    Map<?, ?> triggers = ((Map<?, ?>) workflow).entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getKey()))
+        .map(e -> (Map<?, ?>) e.getValue()).findFirst().orElseThrow();
     assertEquals(true, triggers.containsKey("pull_request"));
     assertEquals(List.of("main"), at(triggers.get("push"), "branches"));
-    assertEquals(List.of("build", "scenarios", "ci"), List.copyOf(((Map<String, Object>) at(workflow, "jobs"))
-        .keySet()));
+    Map<String, Object> jobs = at(workflow, "jobs");
+    assertEquals(List.of("build", "scenarios", "ci"), List.copyOf(jobs.keySet()));
   }
 
   @Test
@@ -74,7 +73,8 @@ class CiWorkflowTest {
     assertEquals(List.of("sqlite", "postgres"), at(workflow, "jobs", "scenarios", "strategy", "matrix", "database"));
     List<Integer> shards = at(workflow, "jobs", "scenarios", "strategy", "matrix", "shard");
     assertEquals(List.of(1, 2), shards);
-    assertEquals(shards.size(), at(workflow, "env", "SHARDS"), "SHARDS must be the number of shards in the matrix");
+    Integer declared = at(workflow, "env", "SHARDS");
+    assertEquals(Integer.valueOf(shards.size()), declared, "SHARDS must be the number of shards in the matrix");
     assertPostgres15WithHealthCheck("scenarios");
     String run = step("scenarios", "Run the scenarios").get("run").toString();
     assertTrue(run.startsWith("./rehearse run --database ${{ matrix.database }} --shard ${{ matrix.shard }}/"

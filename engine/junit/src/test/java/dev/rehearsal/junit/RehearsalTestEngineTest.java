@@ -1,14 +1,19 @@
 package dev.rehearsal.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Running scenarios through the engine: what passes, fails, breaks and is skipped, and how each is reported. */
@@ -99,6 +104,27 @@ class RehearsalTestEngineTest {
     String message = Outcomes.failureOf(results, "scenarios/books-start-empty.yaml [postgres]").getMessage();
     assertEquals(true, message.startsWith("scenarios/books-start-empty.yaml [postgres] could not start: "), message);
     assertEquals(true, message.contains("is the server running?"), message);
+  }
+
+  @Test
+  void aStepThatAFilterLeavesOutStillRunsBecauseTheStepsAfterItDependOnIt() throws Exception {
+    PostDiscoveryFilter withoutTheSeed = descriptor -> FilterResult.includedIf(
+        !descriptor.getUniqueId().getLastSegment().equals(UniqueId.forEngine("x").append("step", "2")
+            .getLastSegment()), () -> "kept", () -> "left out");
+
+    EngineExecutionResults results = Fixture.engine(reports, Map.of())
+        .selectors(selectFile(Fixture.file("scenarios/authors-survive-books-rollback.yaml").toFile()))
+        .filters(withoutTheSeed).execute();
+
+    assertEquals(List.of(
+        "scenarios/authors-survive-books-rollback.yaml [sqlite] step 1: apply head: SUCCESSFUL",
+        "scenarios/authors-survive-books-rollback.yaml [sqlite] step 3: rollback 20240101000000: SUCCESSFUL",
+        "scenarios/authors-survive-books-rollback.yaml [sqlite] step 4: expect rows, tables: SUCCESSFUL",
+        "scenarios/authors-survive-books-rollback.yaml [sqlite]: SUCCESSFUL",
+        "scenarios/authors-survive-books-rollback.yaml: SUCCESSFUL"), Outcomes.of(results));
+    String summary = Files.readString(reports.resolve("authors-survive-books-rollback--sqlite.json"));
+    assertTrue(summary.contains("\"step\" : \"seed fixtures/authors.yaml\",\n    \"status\" : \"passed\""),
+        summary);
   }
 
   @Test
