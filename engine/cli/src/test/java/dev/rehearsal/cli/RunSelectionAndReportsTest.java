@@ -109,6 +109,18 @@ class RunSelectionAndReportsTest {
   }
 
   @Test
+  void reportsThatCannotBeWrittenExit3AfterTheRun() throws IOException {
+    Path notADirectory = dir.resolve("taken");
+    Files.writeString(notADirectory, "a file where the reports directory should be");
+
+    Cli cli = Cli.run("run", "--project-dir", project.dir(), "--reports", notADirectory.toString(), "--name", "Books");
+
+    assertEquals(3, cli.exitCode(), cli.out());
+    assertTrue(cli.out().contains("PASS   sqlite   scenarios/books.yaml"), cli.out());
+    assertTrue(cli.err().startsWith("error: cannot write the JSON summaries to " + notADirectory + ": "), cli.err());
+  }
+
+  @Test
   void onATerminalALiveLineShowsTheRunsDoneAndTheOneRunning() {
     Cli cli = Cli.run(Map.of(), true, "run", "--project-dir", project.dir(), "--name", "Authors|Books");
 

@@ -6,6 +6,7 @@ import dev.rehearsal.scenario.ReadContext;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
 import org.junit.platform.engine.TestDescriptor;
@@ -71,6 +72,18 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<ExecutionC
     }
     DiscoveryIssueReporter issues = DiscoveryIssueReporter.deduplicating(
         DiscoveryIssueReporter.forwarding(request.getDiscoveryListener(), uniqueId));
+    try {
+      return discover(request, uniqueId, issues);
+    } catch (RuntimeException e) {
+      // A bug of ours, not a problem of the scenarios: still an issue, so the other engines' tests run.
+      issues.reportIssue(DiscoveryIssue.builder(DiscoveryIssue.Severity.ERROR, "internal error while reading "
+          + "scenarios (" + e + ") — please report it with the stack trace").cause(e));
+      return new RehearsalEngineDescriptor(uniqueId, null, listener);
+    }
+  }
+
+  private TestDescriptor discover(EngineDiscoveryRequest request, UniqueId uniqueId,
+      DiscoveryIssueReporter issues) {
     Optional<EngineSettings> settings = EngineSettings.read(request.getConfigurationParameters(), environment,
         issues);
     Optional<ReadContext> context = settings.flatMap(s -> readContext(s, issues));
