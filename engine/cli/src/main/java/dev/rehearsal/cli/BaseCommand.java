@@ -1,6 +1,7 @@
 package dev.rehearsal.cli;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,5 +29,13 @@ abstract class BaseCommand implements Callable<Integer> {
 
   PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  Map<String, String> environment() {
+    return ((RehearseCommand) spec.root().userObject()).environment;
+  }
+
+  boolean terminal() {
+    return ((RehearseCommand) spec.root().userObject()).terminal;
   }
 }

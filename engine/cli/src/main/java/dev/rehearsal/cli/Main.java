@@ -3,6 +3,7 @@ package dev.rehearsal.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,15 +15,28 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // System.console() is null unless both standard input and output are a terminal: no live line in CI logs.
+    boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
     System.exit(execute(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        new PrintWriter(System.err, true, StandardCharsets.UTF_8), System.getenv(), terminal));
   }
 
-  /** Runs the command line with the given streams and returns the exit code (used by tests too). */
+  /** Runs the command line with the given streams, not on a terminal, and returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, out, err, System.getenv(), false);
+  }
+
+  /**
+   * Runs the command line and returns the exit code.
+   *
+   * @param environment the environment variables the commands see (CI ids, {@code GITHUB_STEP_SUMMARY})
+   * @param terminal whether {@code out} is a terminal that can show a live progress line
+   */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+      boolean terminal) {
     boolean debug = Arrays.asList(args).contains("--debug");
     configureLogging(debug);
-    CommandLine commandLine = new CommandLine(new RehearseCommand());
+    CommandLine commandLine = new CommandLine(new RehearseCommand(environment, terminal));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);

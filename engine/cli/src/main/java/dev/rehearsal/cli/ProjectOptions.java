@@ -50,6 +50,11 @@ final class ProjectOptions {
   String postgresUrl;
 
   Project open() {
+    return Project.open(root(), overrides());
+  }
+
+  /** The rehearsal.yaml keys the options override, in order of precedence (later wins). */
+  Map<String, String> overrides() {
     Map<String, String> overrides = new LinkedHashMap<>();
     put(overrides, Constants.DATABASES_PREFIX + Constants.POSTGRES + "." + Constants.DATABASE_URL,
         System.getenv(Constants.POSTGRES_URL_VARIABLE));
@@ -63,7 +68,7 @@ final class ProjectOptions {
     if (allowOutsideProject) {
       overrides.put(Constants.ALLOW_OUTSIDE_PROJECT, "true");
     }
-    return Project.open(root(), overrides);
+    return overrides;
   }
 
   Path root() {

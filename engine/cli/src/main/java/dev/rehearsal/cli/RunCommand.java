@@ -1,26 +1,42 @@
 package dev.rehearsal.cli;
 
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
+
 import dev.rehearsal.database.Database;
+import dev.rehearsal.junit.Constants;
 import dev.rehearsal.report.JsonSummaryWriter;
+import dev.rehearsal.report.JunitXmlWriter;
+import dev.rehearsal.report.MarkdownWriter;
 import dev.rehearsal.report.TerminalReporter;
 import dev.rehearsal.run.Project;
-import dev.rehearsal.run.RunId;
 import dev.rehearsal.run.RunListener;
-import dev.rehearsal.run.RunOptions;
 import dev.rehearsal.run.RunResult;
-import dev.rehearsal.scenario.Scenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.DiscoveryIssue;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.launcher.TestPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code rehearse run}: every scenario on a fresh database, JSON summaries, one line per scenario run. */
+/**
+ * {@code rehearse run}: every scenario on a fresh database, JSON summaries, one line per scenario run. The
+ * scenarios run through the JUnit Platform Launcher and the {@code rehearsal} engine, exactly as under Maven or in
+ * an IDE; this command turns its options into the engine's parameters and shows the result.
+ */
 @Command(name = "run", description = "Run scenarios, each on a fresh scratch database, and write JSON summaries.",
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE,
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
 final class RunCommand extends BaseCommand {
+
+  /** GitHub Actions' file for a job's Markdown summary; the Markdown summary is appended to it when set. */
+  static final String STEP_SUMMARY_VARIABLE = "GITHUB_STEP_SUMMARY";
 
   @Parameters(paramLabel = "PATH", arity = "0..*",
       description = "Scenario files or directories. Default: paths.scenarios from rehearsal.yaml.")
@@ -45,6 +61,26 @@ final class RunCommand extends BaseCommand {
       description = "Write golden schema files (schema: {matches: FILE}) from the current schema instead of comparing.")
   boolean updateSnapshots;
 
+  @Option(names = "--tags", paramLabel = "EXPR",
+      description = "Run only scenarios whose tags match this JUnit tag expression, e.g. 'rollback & !slow'.")
+  String tags;
+
+  @Option(names = "--name", paramLabel = "REGEX",
+      description = "Run only scenarios whose name (scenario:) or file contains a match of REGEX.")
+  String name;
+
+  @Option(names = "--shard", paramLabel = "I/N", converter = ShardConverter.class,
+      description = "Run only the I-th of N shares of the scenario runs (1-based), to split a run across CI jobs.")
+  String shard;
+
+  @Option(names = "--junit-xml", paramLabel = "FILE",
+      description = "Also write a JUnit XML report: a test suite per scenario run, a test case per step.")
+  Path junitXml;
+
+  @Option(names = "--markdown", paramLabel = "FILE",
+      description = "Also write a Markdown summary; it is appended to $GITHUB_STEP_SUMMARY whenever that is set.")
+  Path markdown;
+
   @Override
   public Integer call() {
     if (jobs < 1) {
@@ -52,28 +88,100 @@ final class RunCommand extends BaseCommand {
     }
     Project project = this.project.open();
     List<Database> on = project.databases(databases);
-    List<Scenario> scenarios = project.readScenarios(project.scenarioFiles(paths));
+    Filters.check(spec.commandLine(), tags, name);
     JsonSummaryWriter json = new JsonSummaryWriter(project.config().reportsDir(),
-        JsonSummaryWriter.jobIdFrom(System.getenv()));
-    for (Scenario scenario : scenarios) {
-      if (!scenario.databases().isEmpty() && on.stream().noneMatch(d -> scenario.databases().contains(d.name()))) {
-        out().printf("not run: %s runs on %s only; select it with --database%n", scenario.file(),
-            String.join(", ", scenario.databases()));
-      }
+        JsonSummaryWriter.jobIdFrom(environment()));
+    EngineLauncher.Result result = new EngineLauncher.Result();
+    EngineLauncher launcher = new EngineLauncher(selectors(project), parameters(project, shard), RunListener.all(
+        listeners(json, result)), environment());
+    TestPlan plan = launcher.discover();
+    List<DiscoveryIssue> errors = launcher.issues().stream()
+        .filter(i -> i.severity() == DiscoveryIssue.Severity.ERROR).toList();
+    if (!errors.isEmpty()) {
+      errors.forEach(e -> err().println(e.message()));
+      err().println(errors.size() + (errors.size() == 1 ? " problem" : " problems") + " found; nothing was run.");
+      return ExitCodes.INVALID;
     }
-    RunListener listener = RunListener.all(List.of(new TerminalReporter(out()), json));
-    RunResult result = project.run(RunId.next(), scenarios, on, new RunOptions(keep, updateSnapshots, jobs, !noCache), listener);
+    launcher.issues().forEach(i -> out().println(i.message()));
+    if (!plan.containsTests()) {
+      return nothingToRun(project, on);
+    }
+    launcher.execute(plan);
+    RunResult run = result.get();
     if (json.runSummary() != null) {
       out().println("Summary: " + project.readContext().shown(json.runSummary()));
     }
-    if (result.scenarios().isEmpty()) {
-      err().println("no scenario runs: no scenario names the selected databases " + on.stream()
-          .map(Database::name).toList());
-      return ExitCodes.INVALID;
-    }
-    if (result.infrastructureError()) {
+    if (run.infrastructureError()) {
       return ExitCodes.INFRASTRUCTURE;
     }
-    return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    return run.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private List<RunListener> listeners(JsonSummaryWriter json, EngineLauncher.Result result) {
+    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(out(), terminal()), json));
+    if (junitXml != null) {
+      listeners.add(new JunitXmlWriter(junitXml.toAbsolutePath()));
+    }
+    if (markdown != null) {
+      listeners.add(new MarkdownWriter(markdown.toAbsolutePath(), false));
+    }
+    String stepSummary = environment().get(STEP_SUMMARY_VARIABLE);
+    if (stepSummary != null && !stepSummary.isBlank()) {
+      listeners.add(new MarkdownWriter(Path.of(stepSummary), true));
+    }
+    listeners.add(result);
+    return listeners;
+  }
+
+  private List<DiscoverySelector> selectors(Project project) {
+    if (paths.isEmpty()) {
+      return List.of(selectDirectory(project.config().scenariosDir().toFile()));
+    }
+    return paths.stream().map(p -> Files.isDirectory(p) ? selectDirectory(p.toAbsolutePath().toFile())
+        : (DiscoverySelector) selectFile(p.toAbsolutePath().toString())).toList();
+  }
+
+  /** The engine's parameters: this command's options, and rehearsal.yaml's keys as the project options set them. */
+  private Map<String, String> parameters(Project project, String shardOption) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put(Constants.PROJECT_DIR, project.config().projectRoot().toString());
+    this.project.overrides().forEach((key, value) -> parameters.put(Constants.PREFIX + key, value));
+    if (!databases.isEmpty()) {
+      parameters.put(Constants.DATABASES, String.join(",", databases));
+    }
+    put(parameters, Constants.TAGS, tags);
+    put(parameters, Constants.NAME, name);
+    put(parameters, Constants.SHARD, shardOption);
+    parameters.put(Constants.KEEP, String.valueOf(keep));
+    parameters.put(Constants.UPDATE_SNAPSHOTS, String.valueOf(updateSnapshots));
+    parameters.put(Constants.JOBS, String.valueOf(jobs));
+    parameters.put(Constants.CACHE, String.valueOf(!noCache));
+    // This command shows the run itself: its own terminal lines and JSON writer, with the "Summary:" line.
+    parameters.put(Constants.REPORTS_TERMINAL, "false");
+    parameters.put(Constants.REPORTS_JSON, "false");
+    return parameters;
+  }
+
+  /** Exit code and message when nothing is selected; an empty shard of a non-empty selection is fine. */
+  private int nothingToRun(Project project, List<Database> on) {
+    if (shard != null) {
+      EngineLauncher whole = new EngineLauncher(selectors(project), parameters(project, null),
+          new RunListener() {}, environment());
+      if (whole.discover().containsTests()) {
+        out().println("no scenario runs in shard " + shard + ": the other shards have them all");
+        return ExitCodes.OK;
+      }
+    }
+    String filters = (tags == null ? "" : " with tags matching '" + tags + "'")
+        + (name == null ? "" : (tags == null ? " with" : " and") + " a name matching '" + name + "'");
+    err().println("no scenario runs: no scenario" + filters + " runs on the selected databases "
+        + on.stream().map(Database::name).toList());
+    return ExitCodes.INVALID;
+  }
+
+  private static void put(Map<String, String> parameters, String key, String value) {
+    if (value != null) {
+      parameters.put(key, value);
+    }
   }
 }

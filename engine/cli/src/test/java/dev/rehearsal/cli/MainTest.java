@@ -50,6 +50,8 @@ class MainTest {
           clean          Drop scratch databases left behind by crashed runs (only
                            Rehearsal's own, recognised by name and marker, and only
                            older than --older-than).
+          report         Work with the reports of earlier runs (merge the shards of a
+                           CI run).
 
         Exit codes:
           0   success (every scenario passed)

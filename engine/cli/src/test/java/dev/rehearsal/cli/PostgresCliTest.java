@@ -51,6 +51,10 @@ class PostgresCliTest {
       new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the run did not stop after SIG" + signal);
       assertEquals(List.of(), PostgresServer.databases(database), "left behind after SIG" + signal);
+      // Not only the one found: no database this process created (scratch, cached template) may be left.
+      assertEquals(null, PostgresServer.queryValue("SELECT string_agg(datname, ', ') FROM pg_database WHERE "
+          + "shobj_description(oid, 'pg_database') LIKE '%pid " + process.pid() + ";%'"), "left behind after SIG"
+          + signal);
     } finally {
       process.destroyForcibly();
     }

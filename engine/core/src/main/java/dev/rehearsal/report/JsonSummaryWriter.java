@@ -20,6 +20,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes {@code <scenario>--<database>.json} as each scenario run finishes and
@@ -73,7 +74,7 @@ public final class JsonSummaryWriter implements RunListener {
   @Override
   public void scenarioFinished(ScenarioResult result) {
     try {
-      write(fileOf(result.run()), scenarioSummary(result, runId));
+      write(fileOf(result.run()), scenarioSummary(result, runId, jobId));
     } catch (IOException e) {
       failures.add(e);
     }
@@ -81,14 +82,7 @@ public final class JsonSummaryWriter implements RunListener {
 
   @Override
   public void runFinished(RunResult result) {
-    List<RunSummary.Entry> entries = result.scenarios().stream().map(s -> new RunSummary.Entry(
-        s.run().scenario().file(), s.run().scenario().name(), s.run().database().name(), s.status().label(),
-        s.time().toMillis(), fileOf(s.run()).getFileName().toString())).toList();
-    RunSummary summary = new RunSummary(jobId != null ? jobId : result.runId(), result.runId(),
-        result.startedAt().toString(), result.passed() ? "passed" : "failed", result.passed(),
-        result.scenarios().size(),
-        new RunSummary.Counts(result.count(Status.PASSED), result.count(Status.FAILED), result.count(Status.ERROR)),
-        result.time().toMillis(), entries);
+    RunSummary summary = runSummary(result, jobId, run -> fileOf(run).getFileName().toString());
     Path file = directory.resolve("rollback-summary-" + STAMP.format(result.startedAt()) + ".json");
     try {
       write(file, summary);
@@ -103,12 +97,24 @@ public final class JsonSummaryWriter implements RunListener {
     }
   }
 
+  /** The run summary of {@code result}; {@code summaryFile} names each scenario run's own summary. */
+  static RunSummary runSummary(RunResult result, String jobId, Function<ScenarioRun, String> summaryFile) {
+    List<RunSummary.Entry> entries = result.scenarios().stream().map(s -> new RunSummary.Entry(
+        s.run().scenario().file(), s.run().scenario().name(), s.run().database().name(), s.status().label(),
+        s.time().toMillis(), summaryFile.apply(s.run()))).toList();
+    return new RunSummary(jobId != null ? jobId : result.runId(), result.runId(),
+        result.startedAt().toString(), result.passed() ? "passed" : "failed", result.passed(),
+        result.scenarios().size(),
+        new RunSummary.Counts(result.count(Status.PASSED), result.count(Status.FAILED), result.count(Status.ERROR)),
+        result.time().toMillis(), entries);
+  }
+
   @Override
   public void runStarted(String runId, List<ScenarioRun> plan) {
     this.runId = runId;
   }
 
-  ScenarioSummary scenarioSummary(ScenarioResult result, String runId) {
+  static ScenarioSummary scenarioSummary(ScenarioResult result, String runId, String jobId) {
     List<ScenarioSummary.FailedCheck> failed = new ArrayList<>();
     List<ScenarioSummary.StepSummary> steps = new ArrayList<>();
     ScenarioSummary.StepError error = result.error() == null ? null
@@ -127,8 +133,8 @@ public final class JsonSummaryWriter implements RunListener {
     }
     ScenarioRun run = result.run();
     return new ScenarioSummary(jobId != null ? jobId : runId, runId, run.scenario().file(), run.scenario().name(),
-        run.database().name(), run.database().kind(), result.databaseVersion(), result.status().label(), result.status() == Status.PASSED,
-        failed, error, result.time().toMillis(), steps);
+        run.database().name(), run.database().kind(), result.databaseVersion(), result.status().label(),
+        result.status() == Status.PASSED, failed, error, result.time().toMillis(), steps);
   }
 
   private void write(Path file, Object value) throws IOException {

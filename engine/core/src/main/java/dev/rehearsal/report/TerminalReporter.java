@@ -14,26 +14,53 @@ import java.util.Locale;
 
 /**
  * One line per scenario run as it finishes (status, database, file, time, name), the failed checks and errors
- * under it, and a closing count.
+ * under it, and a closing count. On a terminal ({@code live}), a last line that is redrawn in place shows how
+ * many runs are done and which one is running; without one (CI logs), there is no such line.
  */
 public final class TerminalReporter implements RunListener {
 
+  /** Carriage return and "erase to the end of the line": the live line is redrawn over itself. */
+  private static final String CLEAR_LINE = "\r\u001b[K";
+
   private final PrintWriter out;
+  private final boolean live;
+  private int total;
+  private int done;
+  private boolean lineShown;
 
   public TerminalReporter(PrintWriter out) {
+    this(out, false);
+  }
+
+  /** @param live draw the progress line; only for a terminal, which understands the escape sequence */
+  public TerminalReporter(PrintWriter out, boolean live) {
     this.out = out;
+    this.live = live;
   }
 
   @Override
   public void runStarted(String runId, List<ScenarioRun> plan) {
     long scenarios = plan.stream().map(r -> r.scenario().file()).distinct().count();
+    total = plan.size();
     out.printf("Rehearsal run %s: %d scenario %s (%d %s)%n", runId, plan.size(),
         plan.size() == 1 ? "run" : "runs", scenarios, scenarios == 1 ? "scenario" : "scenarios");
     out.flush();
   }
 
   @Override
+  public void scenarioStarted(ScenarioRun run) {
+    if (live) {
+      out.print(CLEAR_LINE + "[" + done + "/" + total + " done] running " + run.database().name() + "  "
+          + run.scenario().file());
+      lineShown = true;
+      out.flush();
+    }
+  }
+
+  @Override
   public void scenarioFinished(ScenarioResult result) {
+    clearLine();
+    done++;
     ScenarioRun run = result.run();
     out.printf("%-6s %-8s %s  %s  %s%n", result.status().name().replace("PASSED", "PASS").replace("FAILED", "FAIL"),
         run.database().name(), run.scenario().file(), millis(result.time()), run.scenario().name());
@@ -65,10 +92,18 @@ public final class TerminalReporter implements RunListener {
 
   @Override
   public void runFinished(RunResult result) {
+    clearLine();
     out.printf("%d scenario %s: %d passed, %d failed, %d error in %s%n", result.scenarios().size(),
         result.scenarios().size() == 1 ? "run" : "runs", result.count(Status.PASSED), result.count(Status.FAILED),
         result.count(Status.ERROR), seconds(result.time()));
     out.flush();
+  }
+
+  private void clearLine() {
+    if (lineShown) {
+      out.print(CLEAR_LINE);
+      lineShown = false;
+    }
   }
 
   /** A one-line value beside its label; a multi-line one under it. */

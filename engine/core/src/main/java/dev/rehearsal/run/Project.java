@@ -198,10 +198,13 @@ public final class Project {
   /** Runs scenarios on the given databases and reports to {@code listener}. */
   public RunResult run(String runId, List<Scenario> scenarios, List<Database> on, RunOptions options,
       RunListener listener) {
-    List<ScenarioRun> plan = RunPlan.of(scenarios, on);
-    Interpreter interpreter = new Interpreter(this::repository, StepRegistry.standard(), options,
-        config.projectRoot(), config.backupsDir());
-    return interpreter.run(runId, plan, listener);
+    return interpreter(options).run(runId, RunPlan.of(scenarios, on), listener);
+  }
+
+  /** The interpreter of this project's scenarios, with the built-in steps. */
+  public Interpreter interpreter(RunOptions options) {
+    return new Interpreter(this::repository, StepRegistry.standard(), options, config.projectRoot(),
+        config.backupsDir());
   }
 
   /** Runs scenarios with default options, keeping scratch databases when {@code keep}. */

@@ -1,163 +1,143 @@
 package dev.rehearsal.run;
 
-import dev.rehearsal.database.Database;
-import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.ScratchDatabase;
-import dev.rehearsal.migrations.Migration;
-import dev.rehearsal.migrations.MigrationFailedException;
-import dev.rehearsal.migrations.MigrationRepository;
-import dev.rehearsal.migrations.RepositoryException;
-import dev.rehearsal.scenario.ApplyStep;
 import dev.rehearsal.scenario.Step;
-import dev.rehearsal.scenario.Target;
 import dev.rehearsal.steps.StepContext;
-import dev.rehearsal.steps.StepFailure;
-import dev.rehearsal.steps.StepOutcome;
-import dev.rehearsal.steps.StepRegistry;
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Optional;
+import java.util.function.Consumer;
 
-/** Runs one scenario run in its own scratch database, step by step; never throws. */
-final class ScenarioExecution {
+/**
+ * One scenario run in progress, in its own scratch database: its steps run one at a time, in order, through
+ * {@link #next()}; {@link #finish()} runs whatever is left, drops the database and reports the result. After a
+ * step with an error, the remaining steps are skipped.
+ */
+public final class ScenarioExecution {
 
-  private static final Logger LOG = Logger.getLogger(ScenarioExecution.class.getName());
-  private static final String INFRASTRUCTURE = "infrastructure error";
+  private final Interpreter interpreter;
+  private final ScenarioRun run;
+  private final RunListener listener;
+  private final Consumer<ScenarioResult> finished;
+  private final long t0;
+  private final String version;
+  private final ScratchDatabase scratch;
+  private final StepContext context;
+  private final String error;
+  private final boolean notStartedForInfrastructure;
+  private final CachedStart cached;
+  private final List<StepResult> steps = new ArrayList<>();
+  private boolean broken;
+  private ScenarioResult result;
 
-  private final Function<Database, MigrationRepository> repositories;
-  private final StepRegistry registry;
-  private final RunOptions options;
-  private final StepContext.Settings settings;
-  private final Path backupsDir;
-  private final StateCache cache;
-  private final Set<ScratchDatabase> open;
-  /** Set by {@link #start} when the first step's apply came from the cache: its detail line, and how long it took. */
-  private String cached;
-  private long startNanos;
-
-  ScenarioExecution(Function<Database, MigrationRepository> repositories, StepRegistry registry, RunOptions options,
-      StepContext.Settings settings, Path backupsDir, StateCache cache, Set<ScratchDatabase> open) {
-    this.repositories = repositories;
-    this.registry = registry;
-    this.options = options;
-    this.settings = settings;
-    this.backupsDir = backupsDir;
-    this.cache = cache;
-    this.open = open;
+  /** @param cached how the first step was done from the cache, or null */
+  ScenarioExecution(Interpreter interpreter, ScenarioRun run, RunListener listener, Consumer<ScenarioResult> finished,
+      long t0, String version, ScratchDatabase scratch, StepContext context, CachedStart cached) {
+    this(interpreter, run, listener, finished, t0, version, scratch, context, null, false, cached);
   }
 
-  ScenarioResult run(String runId, ScenarioRun run, RunListener listener) {
-    long t0 = System.nanoTime();
-    listener.scenarioStarted(run);
-    Database database = run.database();
-    ScratchDatabase scratch;
-    String version;
-    MigrationRepository repository;
-    try {
-      repository = repositories.apply(database);
-      version = database.version();
-      scratch = start(runId, run, database, repository);
-    } catch (DatabaseException | RepositoryException e) {
-      LOG.log(Level.FINE, e, () -> "cannot start " + run.id());
-      // A repository that cannot be opened (missing environment file, bad script name) is the project's fault.
-      boolean infrastructure = e instanceof DatabaseException db && db.infrastructure();
-      return new ScenarioResult(run, null, Status.ERROR, List.of(), since(t0), e.getMessage(), infrastructure, null);
+  private ScenarioExecution(Interpreter interpreter, ScenarioRun run, RunListener listener,
+      Consumer<ScenarioResult> finished, long t0, String version, ScratchDatabase scratch, StepContext context,
+      String error, boolean infrastructure, CachedStart cached) {
+    this.cached = cached;
+    this.interpreter = interpreter;
+    this.run = run;
+    this.listener = listener;
+    this.finished = finished;
+    this.t0 = t0;
+    this.version = version;
+    this.scratch = scratch;
+    this.context = context;
+    this.error = error;
+    this.notStartedForInfrastructure = infrastructure;
+  }
+
+  static ScenarioExecution notStarted(Interpreter interpreter, ScenarioRun run, RunListener listener,
+      Consumer<ScenarioResult> finished, long t0, String error, boolean infrastructure) {
+    return new ScenarioExecution(interpreter, run, listener, finished, t0, null, null, null, error, infrastructure,
+        null);
+  }
+
+  public ScenarioRun run() {
+    return run;
+  }
+
+  /** Why the scenario run could not start (its scratch database could not be created, say); then no step runs. */
+  public Optional<String> error() {
+    return Optional.ofNullable(error);
+  }
+
+  /** True once a step had an error: every step after it is skipped. */
+  public boolean broken() {
+    return broken;
+  }
+
+  /** The 1-based index of the step {@link #next()} runs. */
+  public int nextIndex() {
+    return steps.size() + 1;
+  }
+
+  public boolean hasNext() {
+    return error == null && result == null && steps.size() < run.scenario().steps().size();
+  }
+
+  /** Runs the next step, or skips it after an error, reports it to the listener and returns its result. */
+  public StepResult next() {
+    if (!hasNext()) {
+      throw new IllegalStateException("no step left in " + run.id());
     }
-    open.add(scratch);
-    List<StepResult> steps = new ArrayList<>();
-    boolean infrastructure = false;
-    try {
-      StepContext context = new StepContext(database, scratch, repository, settings,
-          backupsDir.resolve(runId).resolve(run.id()));
-      boolean broken = false;
-      int index = 0;
-      for (Step step : run.scenario().steps()) {
-        index++;
-        StepResult result;
-        if (index == 1 && cached != null) {
-          result = new StepResult(1, step, Status.PASSED, List.of(), cached, null, Duration.ofNanos(startNanos));
-        } else if (broken) {
-          result = new StepResult(index, step, Status.SKIPPED, List.of(), "skipped after an error", null,
-              Duration.ZERO);
-        } else {
-          result = runStep(index, step, context);
-          broken = result.status() == Status.ERROR;
-          infrastructure |= broken && result.error() != null && isInfrastructure(result);
-        }
-        steps.add(result);
-        listener.stepFinished(run, result);
-      }
-    } finally {
-      if (options.keep()) {
-        scratch.keep();
-      }
-      scratch.close();
-      open.remove(scratch);
+    int index = nextIndex();
+    Step step = run.scenario().steps().get(index - 1);
+    StepResult stepResult;
+    if (index == 1 && cached != null) {
+      stepResult = new StepResult(index, step, Status.PASSED, List.of(), cached.detail(), null, cached.time());
+    } else if (broken) {
+      stepResult = new StepResult(index, step, Status.SKIPPED, List.of(), "skipped after an error", null,
+          Duration.ZERO);
+    } else {
+      stepResult = interpreter.runStep(index, step, context);
+      broken = stepResult.status() == Status.ERROR;
     }
-    Status status = steps.stream().anyMatch(s -> s.status() == Status.ERROR) ? Status.ERROR
-        : steps.stream().anyMatch(s -> s.status() == Status.FAILED) ? Status.FAILED : Status.PASSED;
-    return new ScenarioResult(run, version, status, steps, since(t0), null, infrastructure,
-        options.keep() ? scratch.openCommand() : null);
+    steps.add(stepResult);
+    listener.stepFinished(run, stepResult);
+    return stepResult;
   }
 
   /**
-   * A fresh scratch database; when the scenario starts with a plain {@code apply: X}, a copy of the cached state at
-   * X, and the apply step is then done.
+   * Runs the steps not run yet, drops the scratch database (keeps it with {@code --keep}), reports the result and
+   * returns it; a second call returns the same result.
    */
-  private ScratchDatabase start(String runId, ScenarioRun run, Database database, MigrationRepository repository) {
-    String label = runId + "_" + run.index();
-    Step first = run.scenario().steps().isEmpty() ? null : run.scenario().steps().get(0);
-    if (!options.cache() || !(first instanceof ApplyStep apply) || apply.expectError() != null
-        || apply.within() != null || repository.migrations().isEmpty()) {
-      return database.createScratch(label);
+  public ScenarioResult finish() {
+    if (result != null) {
+      return result;
     }
-    List<Migration> migrations = repository.migrations();
-    BigDecimal version = apply.to() instanceof Target.Id id ? id.id() : migrations.get(migrations.size() - 1).id();
-    long t0 = System.nanoTime();
-    ScratchDatabase scratch;
-    try {
-      scratch = cache.scratchAt(database, repository, version, label);
-    } catch (MigrationFailedException e) {
-      // The apply itself fails: run it as a step, so it is reported where the scenario says it.
-      return database.createScratch(label);
+    String keptAt = null;
+    if (error == null) {
+      try {
+        while (hasNext()) {
+          next();
+        }
+      } finally {
+        keptAt = interpreter.close(scratch);
+      }
     }
-    startNanos = System.nanoTime() - t0;
-    long count = migrations.stream().filter(m -> m.id().compareTo(version) <= 0).count();
-    cached = count + (count == 1 ? " migration" : " migrations") + " applied (copied from the state cached for this "
-        + "run), now at version " + version.toPlainString();
-    return scratch;
+    result = error != null
+        ? new ScenarioResult(run, null, Status.ERROR, List.of(), Interpreter.since(t0), error,
+            notStartedForInfrastructure, null)
+        : new ScenarioResult(run, version, status(), steps, Interpreter.since(t0), null, infrastructure(), keptAt);
+    finished.accept(result);
+    listener.scenarioFinished(result);
+    return result;
   }
 
-  private StepResult runStep(int index, Step step, StepContext context) {
-    long t0 = System.nanoTime();
-    try {
-      StepOutcome outcome = registry.run(step, context);
-      Status status = outcome.passed() ? Status.PASSED : Status.FAILED;
-      return new StepResult(index, step, status, outcome.checks(), outcome.detail(), null, since(t0));
-    } catch (MigrationFailedException | DatabaseException | StepFailure | RepositoryException e) {
-      LOG.log(Level.FINE, e, () -> "step " + index + " failed");
-      boolean infrastructure = e instanceof DatabaseException db && db.infrastructure();
-      return new StepResult(index, step, Status.ERROR, List.of(), infrastructure ? INFRASTRUCTURE : "error",
-          e.getMessage(), since(t0));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, e, () -> "internal error in step " + index);
-      return new StepResult(index, step, Status.ERROR, List.of(), "error",
-          "internal error (" + e.getClass().getSimpleName() + "): " + e.getMessage()
-              + " — please report it; --debug shows the stack trace", since(t0));
-    }
+  private Status status() {
+    return steps.stream().anyMatch(s -> s.status() == Status.ERROR) ? Status.ERROR
+        : steps.stream().anyMatch(s -> s.status() == Status.FAILED) ? Status.FAILED : Status.PASSED;
   }
 
-  private static boolean isInfrastructure(StepResult result) {
-    return result.detail().equals(INFRASTRUCTURE);
-  }
-
-  private static Duration since(long t0) {
-    return Duration.ofNanos(System.nanoTime() - t0);
+  private boolean infrastructure() {
+    return steps.stream().anyMatch(s -> s.status() == Status.ERROR && s.error() != null
+        && s.detail().equals(Interpreter.INFRASTRUCTURE));
   }
 }

@@ -14,6 +14,11 @@ final class ExpectParser {
   static final List<String> EXPECTATION_KEYS = List.of("version", "pending", "rows", "tables", "columns", "query",
       "schema", "data", "constraints", "indexes");
   static final List<String> CONSTRAINT_KINDS = List.of("primary_key", "unique", "foreign_key", "not_null", "check");
+  static final List<String> PRESENT_ABSENT = List.of("present", "absent");
+  static final List<String> QUERY_KEYS = List.of("sql", "equals", "rows");
+  static final List<String> SCHEMA_KEYS = List.of("same_as", "matches");
+  static final List<String> DATA_KEYS = List.of("same_as", "tables");
+  static final List<String> INDEX_KEYS = List.of("name", "table", "columns", "unique", "method");
 
   private final StepParser steps;
   private final YamlWalker yaml;
@@ -79,7 +84,7 @@ final class ExpectParser {
   }
 
   private void tables(Node node) {
-    Map<String, NodeTuple> entries = yaml.mapping(node, "'tables'", List.of("present", "absent"));
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'tables'", PRESENT_ABSENT);
     if (entries == null) {
       complete = false;
       return;
@@ -104,8 +109,7 @@ final class ExpectParser {
       Node spec = tuple.getValueNode();
       SourcePosition at = yaml.at(tuple.getKeyNode());
       if (spec instanceof MappingNode) {
-        Map<String, NodeTuple> parts = yaml.mapping(spec, "the columns of '" + table + "'",
-            List.of("present", "absent"));
+        Map<String, NodeTuple> parts = yaml.mapping(spec, "the columns of '" + table + "'", PRESENT_ABSENT);
         List<String> present = parts == null ? null : columnNames(YamlWalker.optional(parts, "present"), "present");
         List<String> absent = parts == null ? null : columnNames(YamlWalker.optional(parts, "absent"), "absent");
         if (parts != null && parts.isEmpty()) {
@@ -164,7 +168,7 @@ final class ExpectParser {
   }
 
   private void query(Node node) {
-    Map<String, NodeTuple> entries = yaml.mapping(node, "'query'", List.of("sql", "equals", "rows"));
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'query'", QUERY_KEYS);
     if (entries == null) {
       complete = false;
       return;
@@ -211,7 +215,7 @@ final class ExpectParser {
   }
 
   private void schema(Node node) {
-    Map<String, NodeTuple> entries = yaml.mapping(node, "'schema'", List.of("same_as", "matches"));
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'schema'", SCHEMA_KEYS);
     if (entries == null) {
       complete = false;
       return;
@@ -241,7 +245,7 @@ final class ExpectParser {
   }
 
   private void data(Node node) {
-    Map<String, NodeTuple> entries = yaml.mapping(node, "'data'", List.of("same_as", "tables"));
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'data'", DATA_KEYS);
     if (entries == null) {
       complete = false;
       return;
@@ -297,8 +301,7 @@ final class ExpectParser {
       return;
     }
     for (Node item : items) {
-      Map<String, NodeTuple> entries = yaml.mapping(item, "an index", List.of("name", "table", "columns", "unique",
-          "method"));
+      Map<String, NodeTuple> entries = yaml.mapping(item, "an index", INDEX_KEYS);
       if (entries == null) {
         complete = false;
         continue;

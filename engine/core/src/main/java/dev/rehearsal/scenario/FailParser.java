@@ -9,7 +9,7 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 /** Parses {@code fail: {migration: ID, at_statement: N, direction: up|down, mode: error|disconnect|after_commit}}. */
 final class FailParser {
 
-  private static final List<String> KEYS = List.of("migration", "at_statement", "direction", "mode");
+  static final List<String> KEYS = List.of("migration", "at_statement", "direction", "mode");
   private static final List<String> MODES = List.of("error", "disconnect", "after_commit");
 
   private final StepParser steps;

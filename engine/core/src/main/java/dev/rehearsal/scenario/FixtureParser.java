@@ -22,6 +22,8 @@ final class FixtureParser {
   private final ReadContext context;
   private final YamlWalker yaml;
 
+  static final List<String> SEED_KEYS = List.of("file", "table", "rows");
+
   FixtureParser(ReadContext context, YamlWalker yaml) {
     this.context = context;
     this.yaml = yaml;
@@ -33,7 +35,7 @@ final class FixtureParser {
       SeedStep.Fixture fixture = name == null ? null : file(value, name, null);
       return fixture == null ? null : new SeedStep(fixture, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'seed'", List.of("file", "table", "rows"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'seed'", SEED_KEYS);
     if (entries == null) {
       return null;
     }

@@ -14,6 +14,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Parses the {@code roundtrip} step and the scenario's {@code allow} key, which declares its exceptions. */
 final class RoundtripParser {
 
+  static final List<String> ROUNDTRIP_KEYS = List.of("last", "from", "to", "within");
+  static final List<String> ALLOW_KEYS = List.of("irreversible", "lossy");
+
   private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*\\.[A-Za-z_][A-Za-z0-9_$]*");
   private static final String FORMS = "all, {last: N} or {from: ID, to: ID}";
 
@@ -37,9 +40,23 @@ final class RoundtripParser {
       yaml.problem(value, "'roundtrip' must be " + FORMS + ", found " + YamlWalker.describe(value));
       return null;
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'roundtrip'", List.of("last", "from", "to"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'roundtrip'", ROUNDTRIP_KEYS);
     if (entries == null) {
       return null;
+    }
+    Node withinNode = entries.containsKey("within") ? entries.remove("within").getValueNode() : null;
+    java.time.Duration within = withinNode == null ? null : steps.budget(withinNode);
+    if (withinNode != null && within == null) {
+      return null;
+    }
+    RoundtripStep step = range(value, entries, at, allow);
+    return step == null || within == null ? step
+        : new RoundtripStep(step.range(), step.allow(), within, step.position());
+  }
+
+  private RoundtripStep range(Node value, Map<String, NodeTuple> entries, SourcePosition at, Allow allow) {
+    if (entries.isEmpty() && ((MappingNode) value).getValue().size() == 1) {
+      return new RoundtripStep(new RoundtripStep.Range.All(), allow, at);
     }
     Node last = YamlWalker.optional(entries, "last");
     if (last != null) {
@@ -84,7 +101,7 @@ final class RoundtripParser {
 
   /** The {@code allow} key: {@code {irreversible: [ID...], lossy: [TABLE.COLUMN...]}}; null after a problem. */
   Allow allow(Node node) {
-    Map<String, NodeTuple> entries = yaml.mapping(node, "'allow'", List.of("irreversible", "lossy"));
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'allow'", ALLOW_KEYS);
     if (entries == null) {
       return null;
     }

@@ -1,6 +1,7 @@
 package dev.rehearsal.scenario;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -8,10 +9,16 @@ import java.util.Objects;
  * the range, in order, is applied, rolled back and applied again, and must leave the schema and data as they were.
  *
  * @param allow the scenario's declared exceptions ({@link Allow#NONE} when it declares none)
+ * @param within a time budget for the whole round-trip, or null
  */
-public record RoundtripStep(Range range, Allow allow, SourcePosition position) implements Step {
+public record RoundtripStep(Range range, Allow allow, Duration within, SourcePosition position) implements Step {
 
   public static final String KEYWORD = "roundtrip";
+
+  /** Without a time budget. */
+  public RoundtripStep(Range range, Allow allow, SourcePosition position) {
+    this(range, allow, null, position);
+  }
 
   public RoundtripStep {
     Objects.requireNonNull(range, "range");

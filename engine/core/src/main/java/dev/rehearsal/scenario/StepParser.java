@@ -17,6 +17,12 @@ final class StepParser {
   static final List<String> STEP_KINDS = List.of(ApplyStep.KEYWORD, RollbackStep.KEYWORD, SeedStep.KEYWORD,
       SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD, RoundtripStep.KEYWORD, BackupStep.KEYWORD,
       RestoreStep.KEYWORD, CorruptBackupStep.KEYWORD, FailStep.KEYWORD);
+  static final List<String> APPLY_KEYS = List.of("to", "expect_error", "within");
+  static final List<String> ROLLBACK_KEYS = List.of("to", "steps", "expect_error", "within");
+  static final List<String> SQL_KEYS = List.of("script", "expect_error");
+  static final List<String> SNAPSHOT_KEYS = List.of("label", "values");
+  static final List<String> RESTORE_KEYS = List.of("label", "expect_error", "within");
+  static final List<String> CORRUPT_BACKUP_KEYS = List.of("label", "mode");
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -76,7 +82,7 @@ final class StepParser {
       Target to = target(value, "'apply'", true, false);
       return to == null ? null : new ApplyStep(to, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'apply'", List.of("to", "expect_error", "within"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'apply'", APPLY_KEYS);
     if (entries == null) {
       return null;
     }
@@ -97,8 +103,7 @@ final class StepParser {
       Target to = target(value, "'rollback'", false, true);
       return to == null ? null : new RollbackStep(to, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'rollback'", List.of("to", "steps", "expect_error",
-        "within"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'rollback'", ROLLBACK_KEYS);
     if (entries == null) {
       return null;
     }
@@ -131,7 +136,7 @@ final class StepParser {
       String script = yaml.text(value, "'sql'");
       return script == null ? null : new SqlStep(script, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'sql'", List.of("script", "expect_error"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'sql'", SQL_KEYS);
     if (entries == null) {
       return null;
     }
@@ -150,7 +155,7 @@ final class StepParser {
       String label = defineLabel(value);
       return label == null ? null : new SnapshotStep(label, List.of(), at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'snapshot'", List.of("label", "values"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'snapshot'", SNAPSHOT_KEYS);
     if (entries == null) {
       return null;
     }
@@ -188,7 +193,7 @@ final class StepParser {
       String label = backupLabel(value, "'restore'");
       return label == null ? null : new RestoreStep(label, null, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'restore'", List.of("label", "expect_error", "within"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'restore'", RESTORE_KEYS);
     if (entries == null) {
       return null;
     }
@@ -207,7 +212,7 @@ final class StepParser {
       String label = backupLabel(value, "'corrupt_backup'");
       return label == null ? null : new CorruptBackupStep(label, false, at);
     }
-    Map<String, NodeTuple> entries = yaml.mapping(value, "'corrupt_backup'", List.of("label", "mode"));
+    Map<String, NodeTuple> entries = yaml.mapping(value, "'corrupt_backup'", CORRUPT_BACKUP_KEYS);
     if (entries == null) {
       return null;
     }

@@ -30,6 +30,10 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
 
   @Override
   public StepOutcome run(RoundtripStep step, StepContext context) {
+    return Budget.timed(step.describe(), step.within(), () -> roundtrip(step, context));
+  }
+
+  private StepOutcome roundtrip(RoundtripStep step, StepContext context) {
     Migrator migrator = context.migrator();
     List<Migration> all = context.repository().migrations();
     List<Migration> range = select(step.range(), all, migrator);

@@ -1,0 +1,101 @@
+package dev.rehearsal.report;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Renders a run as Markdown for a pull request page or a CI job summary: a headline with the counts, a table of
+ * scenario × database with status and time, then each failed check with expected, actual and diff (and each
+ * error) in a fenced block.
+ */
+final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  /**
+   * @param details the scenario summaries of the run, by the {@code summary} name of their entry; entries without
+   *     one are listed in the table only
+   */
+  static String render(RunSummary run, Map<String, ScenarioSummary> details) {
+    StringBuilder md = new StringBuilder();
+    RunSummary.Counts counts = run.counts();
+    md.append("## ").append(run.passed() ? "✅" : "❌").append(" Rehearsal: ")
+        .append(counts.passed()).append(" passed, ").append(counts.failed()).append(" failed, ")
+        .append(counts.error()).append(" error\n\n")
+        .append(run.total()).append(run.total() == 1 ? " scenario run" : " scenario runs").append(" in ")
+        .append(time(run.timeMs())).append(", run ").append(code(run.runId())).append(".\n\n");
+    if (!run.scenarios().isEmpty()) {
+      md.append("| scenario | database | status | time |\n| --- | --- | --- | --- |\n");
+      for (RunSummary.Entry entry : run.scenarios()) {
+        md.append("| ").append(code(entry.scenario())).append(' ').append(cell(entry.name())).append(" | ")
+            .append(cell(entry.database())).append(" | ").append(status(entry.status())).append(" | ")
+            .append(time(entry.timeMs())).append(" |\n");
+      }
+    }
+    for (RunSummary.Entry entry : run.scenarios()) {
+      if (!entry.status().equals("passed")) {
+        problems(md, entry, Optional.ofNullable(details.get(entry.summary())));
+      }
+    }
+    return md.toString();
+  }
+
+  private static void problems(StringBuilder md, RunSummary.Entry entry, Optional<ScenarioSummary> summary) {
+    String where = code(entry.scenario()) + " on " + entry.database();
+    if (summary.isEmpty()) {
+      md.append("\n### ").append(status(entry.status())).append(": ").append(where).append("\n\n")
+          .append("Its summary ").append(code(entry.summary())).append(" was not found next to the run summary.\n");
+      return;
+    }
+    for (ScenarioSummary.FailedCheck check : summary.get().failedChecks()) {
+      md.append("\n### ❌ ").append(where).append(", step ").append(check.step()).append(" (line ")
+          .append(check.line()).append("): ").append(cell(check.check())).append("\n\n");
+      StringBuilder text = new StringBuilder("expected: ").append(check.expected()).append("\nactual:   ")
+          .append(check.actual());
+      if (!check.diff().isEmpty()) {
+        text.append("\n\n").append(check.diff());
+      }
+      fenced(md, text.toString());
+    }
+    ScenarioSummary.StepError error = summary.get().error();
+    if (error != null) {
+      md.append("\n### 💥 ").append(where).append(error.step() == 0 ? ", could not start"
+          : ", step " + error.step() + " (line " + error.line() + ")").append("\n\n");
+      fenced(md, error.message());
+    }
+  }
+
+  /** A fenced block longer than any run of backticks inside, so nothing in the text can close it. */
+  private static void fenced(StringBuilder md, String text) {
+    int longest = 0;
+    int run = 0;
+    for (char c : text.toCharArray()) {
+      run = c == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    String fence = "`".repeat(Math.max(3, longest + 1));
+    md.append(fence).append('\n').append(text.stripTrailing()).append('\n').append(fence).append('\n');
+  }
+
+  private static String status(String status) {
+    return switch (status) {
+      case "passed" -> "✅ passed";
+      case "failed" -> "❌ failed";
+      default -> "💥 " + status;
+    };
+  }
+
+  private static String code(String text) {
+    return "`" + text.replace("`", "'") + "`";
+  }
+
+  /** Text for a table cell or a heading: one line, pipes escaped. */
+  private static String cell(String text) {
+    return text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  private static String time(long millis) {
+    return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+}

@@ -1,0 +1,114 @@
+package dev.rehearsal.junit;
+
+import dev.rehearsal.config.ConfigLoader;
+import dev.rehearsal.run.Project;
+import dev.rehearsal.scenario.InvalidInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.ConfigurationParameters;
+import org.junit.platform.engine.support.discovery.DiscoveryIssueReporter;
+
+/**
+ * Opens the project the configuration parameters point at: {@link Constants#PROJECT_DIR}, and the
+ * {@code rehearsal.yaml} keys given with the {@value Constants#PREFIX} prefix as overrides.
+ */
+final class ProjectParameters {
+
+  private static final String DATABASES = dev.rehearsal.config.Constants.DATABASES_PREFIX;
+
+  private final ConfigurationParameters parameters;
+  private final Map<String, String> environment;
+  private final DiscoveryIssueReporter issues;
+
+  ProjectParameters(ConfigurationParameters parameters, Map<String, String> environment,
+      DiscoveryIssueReporter issues) {
+    this.parameters = parameters;
+    this.environment = environment;
+    this.issues = issues;
+  }
+
+  /** The project, or empty when its configuration is invalid (every problem is reported). */
+  Optional<Project> open() {
+    Path root = root();
+    try {
+      Set<String> names = databaseNames(root);
+      Set<String> unknown = unknownKeys(names);
+      if (!unknown.isEmpty()) {
+        unknown.forEach(key -> issues.reportIssue(Issues.error("unknown configuration parameter '" + key
+            + "' — the engine's own are " + String.join(", ", Constants.ENGINE_KEYS) + "; any other must be "
+            + Constants.PREFIX + "KEY for a rehearsal.yaml KEY such as " + Constants.PREFIX
+            + dev.rehearsal.config.Constants.REPORTS)));
+        return Optional.empty();
+      }
+      return Optional.of(Project.open(root, overrides(names)));
+    } catch (InvalidInputException e) {
+      e.problems().forEach(p -> issues.reportIssue(Issues.error(p, root)));
+      return Optional.empty();
+    }
+  }
+
+  Path root() {
+    Optional<String> configured = parameters.get(Constants.PROJECT_DIR).filter(s -> !s.isBlank());
+    if (configured.isPresent()) {
+      return Path.of(configured.get().strip()).toAbsolutePath().normalize();
+    }
+    Path cwd = Path.of("").toAbsolutePath();
+    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(dev.rehearsal.config.Constants.CONFIG_FILE))) {
+        return dir;
+      }
+    }
+    return cwd;
+  }
+
+  /** The configured database names, and any a parameter names; the file's problems surface in Project.open. */
+  private Set<String> databaseNames(Path root) {
+    Set<String> names = new LinkedHashSet<>(ConfigLoader.load(root, Map.of()).databaseNames());
+    for (String key : parameters.keySet()) {
+      String[] parts = key.split("\\.");
+      if (key.startsWith(Constants.PREFIX + DATABASES) && parts.length == 4) {
+        names.add(parts[2]);
+      }
+    }
+    return names;
+  }
+
+  private Map<String, String> overrides(Set<String> databaseNames) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    String postgresUrl = environment.get(dev.rehearsal.config.Constants.POSTGRES_URL_VARIABLE);
+    if (postgresUrl != null && !postgresUrl.isBlank()) {
+      overrides.put(DATABASES + dev.rehearsal.config.Constants.POSTGRES + "."
+          + dev.rehearsal.config.Constants.DATABASE_URL, postgresUrl);
+    }
+    for (String key : yamlKeys(databaseNames)) {
+      parameters.get(Constants.PREFIX + key).ifPresent(value -> overrides.put(key, value.strip()));
+    }
+    return overrides;
+  }
+
+  private static List<String> yamlKeys(Set<String> databaseNames) {
+    List<String> keys = new ArrayList<>(dev.rehearsal.config.Constants.PATH_KEYS);
+    for (String name : databaseNames) {
+      for (String key : dev.rehearsal.config.Constants.DATABASE_KEYS) {
+        keys.add(DATABASES + name + "." + key);
+      }
+    }
+    return keys;
+  }
+
+  private Set<String> unknownKeys(Set<String> databaseNames) {
+    List<String> known = new ArrayList<>(Constants.ENGINE_KEYS);
+    yamlKeys(databaseNames).forEach(key -> known.add(Constants.PREFIX + key));
+    Set<String> unknown = new LinkedHashSet<>();
+    parameters.keySet().stream().filter(k -> k.startsWith(Constants.PREFIX)).filter(k -> !known.contains(k))
+        .sorted().forEach(unknown::add);
+    return unknown;
+  }
+}

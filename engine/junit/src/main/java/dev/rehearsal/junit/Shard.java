@@ -1,0 +1,37 @@
+package dev.rehearsal.junit;
+
+/**
+ * One of N shares of a run: the scenario runs, in plan order, are dealt round-robin, so shards 1..N of the same
+ * selection run every scenario run exactly once and differ in size by at most one.
+ *
+ * @param index 1-based
+ * @param count how many shards there are
+ */
+record Shard(int index, int count) {
+
+  Shard {
+    if (count < 1 || index < 1 || index > count) {
+      throw new IllegalArgumentException("'" + index + "/" + count + "' is not a shard — write I/N with 1 <= I <= N,"
+          + " e.g. 1/2");
+    }
+  }
+
+  /** Parses {@code I/N}. */
+  static Shard parse(String text) {
+    String[] parts = text.strip().split("/", -1);
+    if (parts.length != 2 || !parts[0].strip().matches("[0-9]{1,6}") || !parts[1].strip().matches("[0-9]{1,6}")) {
+      throw new IllegalArgumentException("'" + text + "' is not a shard — write I/N with 1 <= I <= N, e.g. 1/2");
+    }
+    return new Shard(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
+  }
+
+  /** Whether the run at {@code position} (0-based, in plan order) belongs to this shard. */
+  boolean includes(int position) {
+    return position % count == index - 1;
+  }
+
+  @Override
+  public String toString() {
+    return index + "/" + count;
+  }
+}
