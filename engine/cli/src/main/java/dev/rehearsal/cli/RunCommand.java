@@ -108,6 +108,10 @@ final class RunCommand extends BaseCommand {
     }
     launcher.execute(plan);
     RunResult run = result.get();
+    if (run == null || run.interrupted()) {
+      // Stopped by Ctrl-C or SIGTERM: the shutdown hook dropped the databases and reports the run.
+      return ExitCodes.FAILED;
+    }
     if (json.runSummary() != null) {
       out().println("Summary: " + project.readContext().shown(json.runSummary()));
     }

@@ -33,21 +33,30 @@ class PostgresCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"INT", "TERM"})
-  void aSignalMidScenarioDropsTheScratchDatabase(String signal) throws Exception {
-    Path slow = write("slow.yaml", """
+  void aSignalMidScenarioDropsTheScratchDatabaseAndReportsWhatWasDone(String signal) throws Exception {
+    Path quick = write("a-quick.yaml", """
+        scenario: finishes before the signal
+        steps:
+          - apply: 20250101000000
+          - expect: {version: 20250101000000}
+        """);
+    Path slow = write("b-slow.yaml", """
         scenario: sleeps in the middle
         steps:
           - apply: head
           - sql: "SELECT pg_sleep(60);"
+          - expect: {version: head}
         """);
+    Path reports = temp.resolve("reports");
     ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--project-dir", ROOT.toString(),
-        "--database", "postgres", "--postgres-url", PostgresServer.url(), "--reports",
-        temp.resolve("reports").toString(), slow.toString());
+        "--database", "postgres", "--postgres-url", PostgresServer.url(), "--jobs", "1", "--reports",
+        reports.toString(), "--config", "paths.backups=" + temp.resolve("backups"), "--allow-outside-project",
+        quick.toString(), slow.toString());
     builder.redirectErrorStream(true).redirectOutput(temp.resolve("out.txt").toFile());
     Process process = builder.start();
     try {
-      String database = awaitScratchOf(process.pid());
+      String database = awaitScratchOf(process.pid(), "_2");
       new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
       assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the run did not stop after SIG" + signal);
       assertEquals(List.of(), PostgresServer.databases(database), "left behind after SIG" + signal);
@@ -58,6 +67,23 @@ class PostgresCliTest {
     } finally {
       process.destroyForcibly();
     }
+    String output = Files.readString(temp.resolve("out.txt"));
+    assertTrue(output.contains("PASS   postgres " + quick.toAbsolutePath()), output);
+    assertTrue(output.contains("INTERRUPTED postgres " + slow.toAbsolutePath()), output);
+    assertTrue(output.contains("2 scenario runs: 1 passed, 0 failed, 0 error, 1 interrupted"), output);
+    com.fasterxml.jackson.databind.JsonNode summary;
+    try (Stream<Path> files = Files.list(reports)) {
+      Path file = files.filter(p -> p.getFileName().toString().startsWith("rollback-summary-")).findFirst()
+          .orElseThrow(() -> new AssertionError("no run summary written after SIG" + signal));
+      summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+    }
+    assertEquals("interrupted", summary.get("status").asText());
+    assertEquals(1, summary.get("counts").get("passed").asInt());
+    assertEquals(1, summary.get("counts").get("interrupted").asInt());
+    assertEquals("interrupted", new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(reports.resolve("b-slow--postgres.json").toFile()).get("status").asText());
+    assertEquals("passed", new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(reports.resolve("a-quick--postgres.json").toFile()).get("status").asText());
   }
 
   @Test
@@ -121,10 +147,11 @@ class PostgresCliTest {
     return file;
   }
 
-  private static String awaitScratchOf(long pid) throws InterruptedException {
+  /** The scratch database whose name ends with {@code suffix} that process {@code pid} created, once it exists. */
+  private static String awaitScratchOf(long pid, String suffix) throws InterruptedException {
     for (int i = 0; i < 300; i++) {
       String name = PostgresServer.queryValue("SELECT datname FROM pg_database WHERE "
-          + "shobj_description(oid, 'pg_database') LIKE '%pid " + pid + ";%'");
+          + "shobj_description(oid, 'pg_database') LIKE '%pid " + pid + ";%' AND datname LIKE '%" + suffix + "'");
       if (name != null) {
         Thread.sleep(500);
         return name;

@@ -138,7 +138,8 @@ class ShardAndMergeTest {
     assertTrue(merge.err().matches("Merged 2 run summaries \\(3 scenario runs: 1 passed, 1 failed, 1 error\\) into "
         + ".*merged-summary.json\n"), merge.err());
     JsonNode merged = JSON.readTree(dir.resolve("project/reports/merged-summary.json").toFile());
-    assertEquals(JSON.readTree("{\"passed\": 1, \"failed\": 1, \"error\": 1}"), merged.get("counts"));
+    assertEquals(JSON.readTree("{\"passed\": 1, \"failed\": 1, \"error\": 1, \"interrupted\": 0}"),
+        merged.get("counts"));
   }
 
   @Test

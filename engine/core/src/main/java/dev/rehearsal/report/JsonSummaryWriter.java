@@ -103,9 +103,10 @@ public final class JsonSummaryWriter implements RunListener {
         s.run().scenario().file(), s.run().scenario().name(), s.run().database().name(), s.status().label(),
         s.time().toMillis(), summaryFile.apply(s.run()))).toList();
     return new RunSummary(jobId != null ? jobId : result.runId(), result.runId(),
-        result.startedAt().toString(), result.passed() ? "passed" : "failed", result.passed(),
-        result.scenarios().size(),
-        new RunSummary.Counts(result.count(Status.PASSED), result.count(Status.FAILED), result.count(Status.ERROR)),
+        result.startedAt().toString(), result.interrupted() ? "interrupted" : result.passed() ? "passed" : "failed",
+        result.passed(), result.scenarios().size(),
+        new RunSummary.Counts(result.count(Status.PASSED), result.count(Status.FAILED), result.count(Status.ERROR),
+            result.count(Status.INTERRUPTED)),
         result.time().toMillis(), entries);
   }
 

@@ -22,7 +22,8 @@ final class MarkdownReport {
     RunSummary.Counts counts = run.counts();
     md.append("## ").append(run.passed() ? "✅" : "❌").append(" Rehearsal: ")
         .append(counts.passed()).append(" passed, ").append(counts.failed()).append(" failed, ")
-        .append(counts.error()).append(" error\n\n")
+        .append(counts.error()).append(" error")
+        .append(counts.interrupted() > 0 ? ", " + counts.interrupted() + " interrupted" : "").append("\n\n")
         .append(run.total()).append(run.total() == 1 ? " scenario run" : " scenario runs").append(" in ")
         .append(time(run.timeMs())).append(", run ").append(code(run.runId())).append(".\n\n");
     if (!run.scenarios().isEmpty()) {
@@ -82,6 +83,7 @@ final class MarkdownReport {
     return switch (status) {
       case "passed" -> "✅ passed";
       case "failed" -> "❌ failed";
+      case "interrupted" -> "⏹ interrupted";
       default -> "💥 " + status;
     };
   }

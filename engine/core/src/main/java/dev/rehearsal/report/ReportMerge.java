@@ -91,14 +91,15 @@ public final class ReportMerge {
   private static RunSummary merged(List<RunSummary> inputs, List<RunSummary.Entry> entries) {
     long passed = entries.stream().filter(e -> e.status().equals("passed")).count();
     long failed = entries.stream().filter(e -> e.status().equals("failed")).count();
-    long error = entries.size() - passed - failed;
+    long interrupted = entries.stream().filter(e -> e.status().equals("interrupted")).count();
+    long error = entries.size() - passed - failed - interrupted;
     boolean allPassed = passed == entries.size();
     String jobId = inputs.stream().map(RunSummary::jobId).distinct().reduce((a, b) -> a + "+" + b).orElse("");
     String runId = inputs.stream().map(RunSummary::runId).reduce((a, b) -> a + "+" + b).orElse("");
     String startedAt = inputs.stream().map(RunSummary::startedAt).min(Comparator.naturalOrder()).orElse("");
     long time = inputs.stream().mapToLong(RunSummary::timeMs).max().orElse(0);
     return new RunSummary(jobId, runId, startedAt, allPassed ? "passed" : "failed", allPassed, entries.size(),
-        new RunSummary.Counts(passed, failed, error), time, entries);
+        new RunSummary.Counts(passed, failed, error, interrupted), time, entries);
   }
 
   private static RunSummary read(Path path, List<Problem> problems) {

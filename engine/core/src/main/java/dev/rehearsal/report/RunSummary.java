@@ -10,8 +10,13 @@ record RunSummary(String jobId, String runId, String startedAt, String status, b
     Counts counts, long timeMs, List<Entry> scenarios) {
 
   /** Scenario runs per status. */
-  @JsonPropertyOrder({"passed", "failed", "error"})
-  record Counts(long passed, long failed, long error) {}
+  @JsonPropertyOrder({"passed", "failed", "error", "interrupted"})
+  record Counts(long passed, long failed, long error, long interrupted) {
+
+    Counts(long passed, long failed, long error) {
+      this(passed, failed, error, 0);
+    }
+  }
 
   /** One scenario run and the file of its own summary. */
   @JsonPropertyOrder({"scenario", "name", "database", "status", "time_ms", "summary"})

@@ -93,9 +93,10 @@ public final class TerminalReporter implements RunListener {
   @Override
   public void runFinished(RunResult result) {
     clearLine();
-    out.printf("%d scenario %s: %d passed, %d failed, %d error in %s%n", result.scenarios().size(),
+    out.printf("%d scenario %s: %d passed, %d failed, %d error%s in %s%n", result.scenarios().size(),
         result.scenarios().size() == 1 ? "run" : "runs", result.count(Status.PASSED), result.count(Status.FAILED),
-        result.count(Status.ERROR), seconds(result.time()));
+        result.count(Status.ERROR), result.interrupted() ? ", " + result.count(Status.INTERRUPTED)
+            + " interrupted (stopped by a signal; runs not started are not listed)" : "", seconds(result.time()));
     out.flush();
   }
 

@@ -17,6 +17,7 @@ final class OrderedListener {
   private final Map<Integer, List<Runnable>> pending = new HashMap<>();
   private final Map<Integer, Boolean> finished = new HashMap<>();
   private int next;
+  private boolean silenced;
 
   OrderedListener(RunListener target, List<ScenarioRun> plan) {
     this.target = target;
@@ -44,7 +45,24 @@ final class OrderedListener {
     };
   }
 
+  /**
+   * For an interrupted run: delivers the held events of every finished run, in plan order, and drops any event
+   * that comes later (the runs still going are reported as interrupted instead).
+   */
+  synchronized void interrupt() {
+    for (int position = next; position < plan.size(); position++) {
+      if (finished.getOrDefault(position, false)) {
+        pending.getOrDefault(position, List.of()).forEach(Runnable::run);
+      }
+    }
+    pending.clear();
+    silenced = true;
+  }
+
   private synchronized void add(int position, Runnable event, boolean last) {
+    if (silenced) {
+      return;
+    }
     if (position == next && pending.getOrDefault(position, List.of()).isEmpty()) {
       event.run();
     } else {

@@ -16,7 +16,9 @@ public final class RunExecution {
   private final Interpreter interpreter;
   private final String runId;
   private final RunListener listener;
-  private final Instant started = Instant.now();
+  private final Instant startedAt = Instant.now();
+  private final List<ScenarioExecution> started = new ArrayList<>();
+  private boolean stopped;
   private final long t0 = System.nanoTime();
   private final Thread cleanup;
   private final List<ScenarioRun> plan;
@@ -32,10 +34,7 @@ public final class RunExecution {
     this.plan = List.copyOf(plan);
     this.ordered = new OrderedListener(listener, this.plan);
     this.cache = new StateCache(runId);
-    this.cleanup = new Thread(() -> {
-      interpreter.dropOpen();
-      cache.close();
-    }, "rehearsal-cleanup");
+    this.cleanup = new Thread(this::interrupt, "rehearsal-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     listener.runStarted(runId, this.plan);
   }
@@ -53,17 +52,62 @@ public final class RunExecution {
       throw new IllegalStateException("run " + runId + " is finished");
     }
     RunListener events = plan.contains(run) ? ordered.forRun(run) : listener;
-    return interpreter.open(runId, run, events, this::record, cache);
+    ScenarioExecution execution = interpreter.open(runId, run, events, this::record, cache);
+    synchronized (this) {
+      started.add(execution);
+    }
+    return execution;
   }
 
   private synchronized void record(ScenarioResult scenario) {
-    results.add(scenario);
+    if (!stopped) {
+      results.add(scenario);
+    }
+  }
+
+  /**
+   * The shutdown hook on Ctrl-C or SIGTERM: drops every scratch database and cached state, then reports what was
+   * done: the scenario runs that finished, and those still going as {@link Status#INTERRUPTED}.
+   */
+  private void interrupt() {
+    synchronized (this) {
+      if (result != null) {
+        return;
+      }
+      // From here on, runs that break because their database is dropped are not reported as errors.
+      stopped = true;
+      ordered.interrupt();
+    }
+    interpreter.dropOpen();
+    cache.close();
+    List<ScenarioResult> reported;
+    synchronized (this) {
+      reported = new ArrayList<>(results);
+      for (ScenarioExecution execution : started) {
+        if (results.stream().noneMatch(r -> r.run().equals(execution.run()))) {
+          ScenarioResult interrupted = execution.interrupted();
+          listener.scenarioFinished(interrupted);
+          reported.add(interrupted);
+        }
+      }
+      reported.sort(java.util.Comparator.comparingInt(r -> plan.indexOf(r.run())));
+      result = new RunResult(runId, startedAt, reported, Duration.ofNanos(System.nanoTime() - t0), true);
+    }
+    try {
+      listener.runFinished(result);
+    } catch (RuntimeException e) {
+      // the process is stopping: the summaries written so far stay, and nothing more can be done
+    }
   }
 
   /** Ends the run, reports it, and returns its result; a second call returns the same result. */
   public synchronized RunResult finish() {
     if (result != null) {
       return result;
+    }
+    if (stopped) {
+      // The shutdown hook reports the run; the caller only gets what had finished.
+      return new RunResult(runId, startedAt, List.copyOf(results), Duration.ofNanos(System.nanoTime() - t0), true);
     }
     try {
       Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -73,7 +117,7 @@ public final class RunExecution {
     cache.close();
     List<ScenarioResult> inPlanOrder = new ArrayList<>(results);
     inPlanOrder.sort(java.util.Comparator.comparingInt(r -> plan.indexOf(r.run())));
-    result = new RunResult(runId, started, inPlanOrder, Duration.ofNanos(System.nanoTime() - t0));
+    result = new RunResult(runId, startedAt, inPlanOrder, Duration.ofNanos(System.nanoTime() - t0));
     listener.runFinished(result);
     return result;
   }

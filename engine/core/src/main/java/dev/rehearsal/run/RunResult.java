@@ -5,8 +5,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** Every scenario run of one invocation, in plan order. */
-public record RunResult(String runId, Instant startedAt, List<ScenarioResult> scenarios, Duration time) {
+/**
+ * Every scenario run of one invocation, in plan order.
+ *
+ * @param interrupted the run was stopped by Ctrl-C or SIGTERM: the scenario runs that had not finished are
+ *     {@link Status#INTERRUPTED} and those not started are missing
+ */
+public record RunResult(String runId, Instant startedAt, List<ScenarioResult> scenarios, Duration time,
+    boolean interrupted) {
+
+  /** A run that went to its end. */
+  public RunResult(String runId, Instant startedAt, List<ScenarioResult> scenarios, Duration time) {
+    this(runId, startedAt, scenarios, time, false);
+  }
+
 
   public RunResult {
     Objects.requireNonNull(runId, "runId");
@@ -25,6 +37,6 @@ public record RunResult(String runId, Instant startedAt, List<ScenarioResult> sc
   }
 
   public boolean passed() {
-    return scenarios.stream().allMatch(s -> s.status() == Status.PASSED);
+    return !interrupted && scenarios.stream().allMatch(s -> s.status() == Status.PASSED);
   }
 }

@@ -27,9 +27,10 @@ public final class ScenarioExecution {
   private final String error;
   private final boolean notStartedForInfrastructure;
   private final CachedStart cached;
-  private final List<StepResult> steps = new ArrayList<>();
+  /** Read by the shutdown hook while the run's thread adds to it. */
+  private final List<StepResult> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
   private boolean broken;
-  private ScenarioResult result;
+  private volatile ScenarioResult result;
 
   /** @param cached how the first step was done from the cache, or null */
   ScenarioExecution(Interpreter interpreter, ScenarioRun run, RunListener listener, Consumer<ScenarioResult> finished,
@@ -129,6 +130,13 @@ public final class ScenarioExecution {
     finished.accept(result);
     listener.scenarioFinished(result);
     return result;
+  }
+
+  /** What this run had done when the run was stopped: {@link Status#INTERRUPTED}, with the steps so far. */
+  ScenarioResult interrupted() {
+    return new ScenarioResult(run, version, Status.INTERRUPTED, List.copyOf(steps), Interpreter.since(t0),
+        "interrupted by a signal (Ctrl-C or SIGTERM) while it ran; its scratch database was dropped, so the step "
+            + "that was running shows the lost connection", false, null);
   }
 
   private Status status() {

@@ -11,7 +11,9 @@ public enum Status {
   /** Something could not run: a SQL error, a failing migration that was not expected to fail. */
   ERROR,
   /** Not run, because an earlier step of the scenario had an error. */
-  SKIPPED;
+  SKIPPED,
+  /** Stopped by Ctrl-C or SIGTERM before it finished; its scratch database was dropped. */
+  INTERRUPTED;
 
   /** The lower-case name used in reports. */
   public String label() {

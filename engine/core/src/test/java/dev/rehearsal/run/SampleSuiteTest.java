@@ -144,7 +144,8 @@ class SampleSuiteTest {
     assertEquals("passed", summary.get("status").asText());
     assertTrue(summary.get("passed").asBoolean());
     assertEquals(files.size(), summary.get("total").asInt());
-    assertEquals(JSON.readTree("{\"passed\": " + files.size() + ", \"failed\": 0, \"error\": 0}"),
+    assertEquals(JSON.readTree("{\"passed\": " + files.size()
+        + ", \"failed\": 0, \"error\": 0, \"interrupted\": 0}"),
         summary.get("counts"));
     List<String> entries = new ArrayList<>();
     summary.get("scenarios").forEach(e -> entries.add(e.get("scenario").asText() + " " + e.get("database").asText()
