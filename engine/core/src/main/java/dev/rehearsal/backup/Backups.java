@@ -77,7 +77,15 @@ public final class Backups {
       // The engines' tools report a directory they cannot write as a database error; creating the (empty) file
       // first makes it the file problem it is. The SQLite backup and pg_dump both overwrite an empty file.
       Files.createFile(temp);
-      database.backup(location, temp);
+      try {
+        database.backup(location, temp);
+      } catch (dev.rehearsal.database.DatabaseException e) {
+        if (e.infrastructure()) {
+          throw e;
+        }
+        // The tool ran and failed while writing (a full disk ends the SQLite backup with SQLITE_FULL).
+        throw new IOException(e.getMessage(), e);
+      }
       force(temp);
       String sha256 = sha256(temp);
       Files.move(temp, files.backup(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -22,6 +22,11 @@ public final class DatabaseException extends RuntimeException {
     return new DatabaseException(doing + ": " + describe(e), e.getSQLState(), false, e);
   }
 
+  /** A failure of an operation on a database that is there (a backup that could not be written, say). */
+  public static DatabaseException failed(String message, Throwable cause) {
+    return new DatabaseException(message, null, false, cause);
+  }
+
   /** A failure to create, reach or drop a database: not the scenario's fault. */
   public static DatabaseException infrastructure(String doing, Exception e) {
     return infrastructure(doing, e, "");
@@ -34,15 +39,21 @@ public final class DatabaseException extends RuntimeException {
     return new DatabaseException(doing + ": " + detail + hint, state, true, e);
   }
 
-  /** The driver's message with SQLState and vendor code when it has them. */
+  /** The driver's message with SQLState and vendor code when it has them, and what it means when it is unclear. */
   public static String describe(SQLException e) {
     StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()).strip());
-    if (e.getSQLState() != null) {
-      text.append(" (SQLState ").append(e.getSQLState());
+    String state = e.getSQLState();
+    if (state != null) {
+      text.append(" (SQLState ").append(state);
       if (e.getErrorCode() != 0) {
         text.append(", code ").append(e.getErrorCode());
       }
       text.append(')');
+      if (state.startsWith("57P0")) {
+        text.append(" — the server ended the session: it was shut down or restarted, or the database was dropped");
+      } else if (state.equals("08006") && !text.toString().contains("simulated")) {
+        text.append(" — the connection to the server was lost");
+      }
     }
     return text.toString();
   }

@@ -45,8 +45,11 @@ public final class PostgresDatabase implements Database {
   private final PgUrl door;
   private final String statementTimeout;
   private final String lockTimeout;
+  private static final int RECONNECT_SECONDS = 20;
+
   private final PgTools tools;
   private String version;
+  private volatile boolean reached;
 
   /**
    * @param url the door URL (any database the user may connect to and create databases from)
@@ -224,12 +227,50 @@ public final class PostgresDatabase implements Database {
     }
   }
 
-  Connection connect(PgUrl url, String what) {
-    try {
-      return DriverManager.getConnection(url.jdbc());
-    } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), e, hint(e));
+  /**
+   * Connections say who they are ({@code rehearsal-<pid>} in {@code pg_stat_activity}) unless the URL names them, so
+   * an operator (and the load test) can tell Rehearsal's sessions apart.
+   */
+  private static java.util.Properties identity(PgUrl url) {
+    java.util.Properties properties = new java.util.Properties();
+    if (!url.parameters().containsKey("ApplicationName")) {
+      properties.setProperty("ApplicationName", APPLICATION_NAME);
     }
+    return properties;
+  }
+
+  /** What this process's sessions are called in {@code pg_stat_activity}. */
+  public static final String APPLICATION_NAME = "rehearsal-" + ProcessHandle.current().pid();
+
+  /**
+   * A new connection. Once the server has been reached, a refused connection or a server still starting up is
+   * retried for {@value #RECONNECT_SECONDS} seconds, so that a server restart in the middle of a run costs the
+   * scenario that was running, not the ones after it; a server never reached fails at once.
+   */
+  Connection connect(PgUrl url, String what) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(RECONNECT_SECONDS);
+    while (true) {
+      try {
+        Connection connection = DriverManager.getConnection(url.jdbc(), identity(url));
+        reached = true;
+        return connection;
+      } catch (SQLException e) {
+        if (!reached || !isTransient(e) || System.nanoTime() > deadline) {
+          throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), e, hint(e));
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), e, hint(e));
+        }
+      }
+    }
+  }
+
+  private static boolean isTransient(SQLException e) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    return state.startsWith("08") || state.equals("57P03");
   }
 
   private Connection admin() {
@@ -258,7 +299,12 @@ public final class PostgresDatabase implements Database {
     List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--file=" + file));
     command.addAll(PgTools.connection(url));
     command.add("--dbname=" + location);
-    tools.run(command, PgTools.environment(url), "back up database " + location);
+    try {
+      tools.run(command, PgTools.environment(url), "back up database " + location);
+    } catch (DatabaseException e) {
+      // pg_dump is there and ran: what failed is this backup (a full disk, say), not the environment.
+      throw DatabaseException.failed(e.getMessage(), e);
+    }
   }
 
   @Override

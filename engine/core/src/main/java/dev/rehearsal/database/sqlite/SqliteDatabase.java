@@ -120,7 +120,7 @@ public final class SqliteDatabase implements Database {
     try (Connection connection = open(Path.of(location), false); Statement statement = connection.createStatement()) {
       statement.executeUpdate("backup to " + literal(file));
     } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot back up " + location + " to " + file, e);
+      throw DatabaseException.of("cannot back up " + location + " to " + file, e);
     }
   }
 

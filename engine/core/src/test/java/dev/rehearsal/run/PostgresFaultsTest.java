@@ -1,0 +1,135 @@
+package dev.rehearsal.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.database.postgres.PostgresDatabase;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.testing.PostgresServer;
+import dev.rehearsal.testing.RequiresPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults and load on the real PostgreSQL server; each test prints the figures it measured. */
+@RequiresPostgres
+class PostgresFaultsTest {
+
+  private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+
+  @TempDir
+  Path temp;
+
+  private Project project() {
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("databases.postgres.url", PostgresServer.url());
+    overrides.put("paths.backups", temp.resolve("backups").toString());
+    overrides.put("paths.allow_outside_project", "true");
+    return Project.open(ROOT, overrides);
+  }
+
+  @Test
+  void aServerRestartCostsTheScenarioThatWasRunningAndNothingElse() throws Exception {
+    List<String> restart = restartCommand();
+    Path first = scenario("a-before.yaml", "apply: 20250101000000", "expect: {version: 20250101000000}");
+    Path during = scenario("b-during.yaml", "apply: head", "sql: \"SELECT pg_sleep(30);\"", "expect: {version: head}");
+    Path after = scenario("c-after.yaml", "apply: 20250102000000", "expect: {version: 20250102000000}");
+    Project project = project();
+    List<Scenario> scenarios = project.readScenarios(List.of(first, during, after));
+    String runId = RunId.next();
+    CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> project.run(runId, scenarios,
+        project.databases(List.of("postgres")), new RunOptions(false, false, 1, true), new RunListener() {}));
+    awaitDatabase("rehearsal_" + runId + "_2");
+    Thread.sleep(1_000);
+    long t0 = System.nanoTime();
+    Process process = new ProcessBuilder(restart).redirectErrorStream(true).start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
+        "restart failed: " + new String(process.getInputStream().readAllBytes()));
+    long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    RunResult result = run.get(120, TimeUnit.SECONDS);
+
+    List<Status> statuses = result.scenarios().stream().map(ScenarioResult::status).toList();
+    assertEquals(List.of(Status.PASSED, Status.ERROR, Status.PASSED), statuses);
+    String error = result.scenarios().get(1).steps().get(1).error();
+    assertTrue(error.contains("the server ended the session") || error.contains("connection to the server was lost")
+        || error.contains("I/O error"), error);
+    assertEquals(List.of(), PostgresServer.databases("rehearsal_" + runId));
+    System.out.printf("fault: PostgreSQL restarted in %d ms during scenario 2 of 3; scenario 2 error: %s; "
+        + "scenarios 1 and 3 passed; scratch databases left: 0%n", restartMillis, error.lines().findFirst()
+            .orElse(""));
+  }
+
+  @Test
+  void twoHundredScenarioRunsWithTwoJobsAllPassAndLeaveNoConnectionOpen() throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (int i = 1; i <= 200; i++) {
+      files.add(scenario(String.format("load-%03d.yaml", i), "apply: 20250103000000",
+          "seed: {rows: {users: [{id: " + i + ", email: user" + i + "@example.com, full_name: User " + i + "}]}}",
+          "expect: {rows: {users: 1}, version: 20250103000000}"));
+    }
+    Project project = project();
+    List<Scenario> scenarios = project.readScenarios(files);
+    int before = sessions();
+    long t0 = System.nanoTime();
+    String runId = RunId.next();
+    RunResult result = project.run(runId, scenarios, project.databases(List.of("postgres")),
+        new RunOptions(false, false, 2, true), new RunListener() {});
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    int after = sessions();
+
+    assertEquals(200, result.scenarios().size());
+    assertEquals(200, result.count(Status.PASSED), result.scenarios().stream()
+        .filter(s -> s.status() != Status.PASSED).map(s -> s.run().id() + " " + s.status()).toList().toString());
+    assertEquals(0, before, "sessions of this process before the run");
+    assertEquals(0, after, "sessions of this process left open after the run");
+    assertEquals(List.of(), PostgresServer.databases("rehearsal_" + runId));
+    System.out.printf("load: 200 scenario runs on PostgreSQL with --jobs 2 in %d ms (%.1f runs/s); sessions of "
+        + "this process before %d, after %d; scratch databases left: 0%n", millis, 200_000.0 / millis, before, after);
+  }
+
+  private Path scenario(String name, String... steps) throws IOException {
+    StringBuilder text = new StringBuilder("scenario: " + name + "\ndatabases: [postgres]\nsteps:\n");
+    for (String step : steps) {
+      text.append("  - ").append(step).append('\n');
+    }
+    return Files.writeString(temp.resolve(name), text.toString());
+  }
+
+  /** Sessions that this JVM holds open on the server, as Rehearsal names them. */
+  private static int sessions() {
+    return Integer.parseInt(PostgresServer.queryValue("SELECT count(*) FROM pg_stat_activity WHERE "
+        + "application_name = '" + PostgresDatabase.APPLICATION_NAME + "'"));
+  }
+
+  private static void awaitDatabase(String name) throws InterruptedException {
+    for (int i = 0; i < 600; i++) {
+      if (!PostgresServer.databases(name).isEmpty()) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError(name + " was not created within 30 s");
+  }
+
+  /** The command that restarts the local cluster; the test is skipped where there is none. */
+  private static List<String> restartCommand() throws IOException {
+    Path clusters = Path.of("/etc/postgresql");
+    boolean local = PostgresServer.url().contains("127.0.0.1") || PostgresServer.url().contains("localhost");
+    Assumptions.assumeTrue(local && Files.isDirectory(clusters) && Files.isExecutable(Path.of(
+        "/usr/bin/pg_ctlcluster")), "restarting the server needs the local cluster and pg_ctlcluster");
+    String version;
+    try (var entries = Files.list(clusters)) {
+      version = entries.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
+    }
+    return List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart");
+  }
+}
