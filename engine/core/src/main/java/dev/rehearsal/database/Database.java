@@ -73,6 +73,18 @@ public interface Database {
   /** The file extension of this engine's backups, e.g. {@code .sqlite} or {@code .dump}. */
   String backupExtension();
 
+  /**
+   * Loads a CSV file (header line, then rows; an empty unquoted field is NULL) into a table with the engine's bulk
+   * loader, when it has one ({@code COPY ... FROM STDIN} on PostgreSQL).
+   *
+   * @return the rows loaded, or empty when the engine has no bulk loader (the caller then inserts in batches)
+   * @throws java.sql.SQLException when the load fails
+   */
+  default java.util.OptionalLong copyCsv(java.sql.Connection connection, String table, List<String> columns,
+      Path csv) throws java.sql.SQLException {
+    return java.util.OptionalLong.empty();
+  }
+
   /** Reads this engine's catalog: schema facts and table fingerprints. */
   Catalog catalog();
 

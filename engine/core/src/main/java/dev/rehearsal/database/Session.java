@@ -149,6 +149,19 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Loads a CSV file with the engine's bulk loader, when it has one (one statement, so all or nothing).
+   *
+   * @return the rows loaded, or empty when the engine has none
+   */
+  public java.util.OptionalLong copyCsv(String table, List<String> columns, java.nio.file.Path csv) {
+    try {
+      return database.copyCsv(connection, table, columns, csv);
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot load " + csv.getFileName() + " into " + table, e);
+    }
+  }
+
+  /**
    * Inserts rows into one table in one transaction, in batches; {@code where} names each row's origin for errors.
    *
    * @param columns the column names

@@ -355,6 +355,19 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
+  public java.util.OptionalLong copyCsv(Connection connection, String table, List<String> columns, Path csv)
+      throws SQLException {
+    String sql = "COPY " + quote(table) + " (" + columns.stream().map(this::quote)
+        .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (FORMAT csv, HEADER true)";
+    try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(csv, java.nio.charset.StandardCharsets.UTF_8)) {
+      return java.util.OptionalLong.of(connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
+          .copyIn(sql, reader));
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot read " + csv + ": " + e.getMessage(), "58030", e);
+    }
+  }
+
+  @Override
   public Catalog catalog() {
     return new PostgresCatalog();
   }
