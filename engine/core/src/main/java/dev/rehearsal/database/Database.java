@@ -88,6 +88,13 @@ public interface Database {
   /** Reads this engine's catalog: schema facts and table fingerprints. */
   Catalog catalog();
 
-  /** Quotes a table or column name (optionally {@code schema.name}) for this engine. */
-  String quote(String identifier);
+  /**
+   * Quotes a table or column name (optionally {@code schema.name}) for this engine. The default is the SQL
+   * standard's double quotes, doubled inside, which SQLite and PostgreSQL both use.
+   */
+  default String quote(String identifier) {
+    return java.util.Arrays.stream(identifier.split("\\."))
+        .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
+        .collect(java.util.stream.Collectors.joining("."));
+  }
 }

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -370,13 +369,6 @@ public final class PostgresDatabase implements Database {
   @Override
   public Catalog catalog() {
     return new PostgresCatalog();
-  }
-
-  @Override
-  public String quote(String identifier) {
-    return Arrays.stream(identifier.split("\\."))
-        .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
-        .collect(Collectors.joining("."));
   }
 
   private static String literal(String text) {

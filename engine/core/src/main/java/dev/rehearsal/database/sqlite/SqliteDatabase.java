@@ -17,8 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
@@ -145,13 +143,6 @@ public final class SqliteDatabase implements Database {
   @Override
   public Catalog catalog() {
     return new SqliteCatalog();
-  }
-
-  @Override
-  public String quote(String identifier) {
-    return Arrays.stream(identifier.split("\\."))
-        .map(part -> "\"" + part.replace("\"", "\"\"") + "\"")
-        .collect(Collectors.joining("."));
   }
 
   static Connection open(Path file, boolean create) {
