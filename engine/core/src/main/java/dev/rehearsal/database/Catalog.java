@@ -3,6 +3,7 @@ package dev.rehearsal.database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Reads an engine's catalog: the schema as facts, and table contents as fingerprints. */
@@ -15,6 +16,15 @@ public interface Catalog {
    */
   List<SchemaFact> facts(Connection connection, Set<String> excludedTables) throws SQLException;
 
+  /**
+   * The user's base tables (not views, not the engine's own), each with its column names in table order, read in one
+   * query rather than through JDBC metadata calls per table.
+   *
+   * @param excludedTables tables left out (compared without regard to case), such as the changelog
+   */
+  Map<String, List<String>> tables(Connection connection, Set<String> excludedTables) throws SQLException;
+
   /** The fingerprint of one table, computed in the database; {@code columns} in name order. */
   TableFingerprint fingerprint(Connection connection, String table, List<String> columns) throws SQLException;
+
 }

@@ -8,8 +8,10 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -41,24 +43,6 @@ public final class Session implements AutoCloseable {
       DatabaseMetaData meta = connection.getMetaData();
       List<String> names = new ArrayList<>();
       try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE", "VIEW"})) {
-        while (rs.next()) {
-          String schema = rs.getString("TABLE_SCHEM");
-          if (schema == null || !isSystemSchema(schema)) {
-            names.add(rs.getString("TABLE_NAME"));
-          }
-        }
-      }
-      return names;
-    } catch (SQLException e) {
-      throw DatabaseException.of("cannot list tables", e);
-    }
-  }
-
-  /** Names of user tables (not views). */
-  public List<String> baseTables() {
-    try {
-      List<String> names = new ArrayList<>();
-      try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
         while (rs.next()) {
           String schema = rs.getString("TABLE_SCHEM");
           if (schema == null || !isSystemSchema(schema)) {
@@ -119,15 +103,28 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** The content fingerprint of an existing table, computed in the database (one query). */
-  public TableFingerprint fingerprint(String table) {
-    List<String> columns = new ArrayList<>(columns(table));
-    columns.sort(String.CASE_INSENSITIVE_ORDER);
+  /**
+   * The content fingerprint of every base table but {@code excludedTables} (the changelog), by table, each computed
+   * in the database (one query per table); the tables and their columns come from one catalog query.
+   */
+  public Map<String, TableFingerprint> fingerprints(Set<String> excludedTables) {
+    Map<String, List<String>> tables;
     try {
-      return database.catalog().fingerprint(connection, table, columns);
+      tables = database.catalog().tables(connection, excludedTables);
     } catch (SQLException e) {
-      throw DatabaseException.of("cannot fingerprint the data of " + table, e);
+      throw DatabaseException.of("cannot list tables", e);
     }
+    Map<String, TableFingerprint> fingerprints = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+      List<String> columns = new ArrayList<>(table.getValue());
+      columns.sort(String.CASE_INSENSITIVE_ORDER);
+      try {
+        fingerprints.put(table.getKey(), database.catalog().fingerprint(connection, table.getKey(), columns));
+      } catch (SQLException e) {
+        throw DatabaseException.of("cannot fingerprint the data of " + table.getKey(), e);
+      }
+    }
+    return fingerprints;
   }
 
   /** Runs a query written by the scenario author and returns every row. */

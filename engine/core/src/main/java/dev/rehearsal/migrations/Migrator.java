@@ -30,15 +30,26 @@ public final class Migrator {
 
   private final MigrationRepository repository;
   private final Connector connector;
+  private final Connector reads;
 
+  /** A migrator that opens a fresh connection for every operation and every read of the changelog. */
   public Migrator(MigrationRepository repository, Connector connector) {
+    this(repository, connector, connector);
+  }
+
+  /**
+   * A migrator whose operations open fresh connections from {@code connector}, and whose reads of the changelog go
+   * through {@code reads} (a step's shared reading connection, see {@link dev.rehearsal.database.ReusedConnection}).
+   */
+  public Migrator(MigrationRepository repository, Connector connector, Connector reads) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.connector = Objects.requireNonNull(connector, "connector");
+    this.reads = Objects.requireNonNull(reads, "reads");
   }
 
   /** The changelog rows, ordered by id; empty when the changelog table does not exist. */
   public List<AppliedMigration> changelog() {
-    try (Connection connection = connector.connect()) {
+    try (Connection connection = reads.connect()) {
       ChangelogOperation changelog = new ChangelogOperation(connection, repository.options());
       if (!changelog.tableExists()) {
         return List.of();
@@ -247,7 +258,7 @@ public final class Migrator {
   }
 
   private boolean changelogExists() {
-    try (Connection connection = connector.connect()) {
+    try (Connection connection = reads.connect()) {
       return new ChangelogOperation(connection, repository.options()).tableExists();
     } catch (SQLException e) {
       throw DatabaseException.of("cannot look for the changelog table", e);

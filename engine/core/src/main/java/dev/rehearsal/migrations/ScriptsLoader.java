@@ -18,17 +18,28 @@ final class ScriptsLoader implements MigrationLoader {
 
   private final List<FileMigrationLoader> loaders;
   private final List<File> dirs;
+  private List<Change> migrations;
 
   ScriptsLoader(List<File> dirs, String charset, Properties variables) {
     this.dirs = List.copyOf(dirs);
     this.loaders = dirs.stream().map(dir -> new FileMigrationLoader(dir, charset, variables)).toList();
   }
 
+  /**
+   * The scripts, listed once: MyBatis asks before every operation (a round-trip does three per migration), and the
+   * repository's own list of migrations is read once too, so both always agree. Each call gets copies, because
+   * MyBatis sorts the list and sets applied times on its elements.
+   */
   @Override
-  public List<Change> getMigrations() {
-    List<Change> all = new ArrayList<>();
-    loaders.forEach(loader -> all.addAll(loader.getMigrations()));
-    return all;
+  public synchronized List<Change> getMigrations() {
+    if (migrations == null) {
+      List<Change> all = new ArrayList<>();
+      loaders.forEach(loader -> all.addAll(loader.getMigrations()));
+      migrations = List.copyOf(all);
+    }
+    List<Change> copies = new ArrayList<>(migrations.size());
+    migrations.forEach(change -> copies.add(new Change(change)));
+    return copies;
   }
 
   @Override

@@ -24,11 +24,8 @@ public final class Snapshots {
    */
   public static DataSnapshot data(Session session, String changelogTable, List<String> valueColumns) {
     Map<String, TableFingerprint> tables = new TreeMap<>();
-    for (String table : session.baseTables()) {
-      if (!table.equalsIgnoreCase(changelogTable)) {
-        tables.put(table.toLowerCase(Locale.ROOT), session.fingerprint(table));
-      }
-    }
+    session.fingerprints(Set.of(changelogTable))
+        .forEach((table, fingerprint) -> tables.put(table.toLowerCase(Locale.ROOT), fingerprint));
     Map<String, List<String>> values = new TreeMap<>();
     for (String qualified : valueColumns) {
       int dot = qualified.lastIndexOf('.');

@@ -1,5 +1,6 @@
 package dev.rehearsal.steps;
 
+import dev.rehearsal.database.ReusedConnection;
 import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.Outcome;
@@ -34,7 +35,14 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
   }
 
   private StepOutcome roundtrip(RoundtripStep step, StepContext context) {
-    Migrator migrator = context.migrator();
+    // Hundreds of snapshots and changelog reads: they share one connection (migrations still get their own).
+    try (ReusedConnection reads = context.reusedConnection()) {
+      return roundtrip(step, context, reads);
+    }
+  }
+
+  private StepOutcome roundtrip(RoundtripStep step, StepContext context, ReusedConnection reads) {
+    Migrator migrator = context.migrator(reads);
     List<Migration> all = context.repository().migrations();
     List<Migration> range = select(step.range(), all, migrator);
     if (range.isEmpty()) {
@@ -42,7 +50,7 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
           + Outcome.show(migrator.version()));
     }
     prepare(step, range.get(0), all, migrator);
-    Staircase staircase = new Staircase(context, step.allow());
+    Staircase staircase = new Staircase(context, step.allow(), reads);
     List<Check> checks = new ArrayList<>();
     for (int i = 0; i < range.size(); i++) {
       Migration migration = range.get(i);

@@ -1,5 +1,6 @@
 package dev.rehearsal.steps;
 
+import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Session;
 import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.MigrationFailedException;
@@ -17,8 +18,13 @@ import java.util.List;
 
 /**
  * One step of a round-trip's staircase, for one migration: snapshot before, up, snapshot after, down, compare with
- * before, up again, compare with after. Every snapshot and every MyBatis operation opens a fresh connection, so
- * nothing a session keeps can make the rollback look better than it is.
+ * before, up again, compare with after. Every MyBatis operation opens a fresh connection, so nothing a session keeps
+ * can make the rollback look better than it is; the snapshots and changelog reads share one reading connection
+ * ({@code reads}), on which no migration ever runs.
+ *
+ * <p>The snapshot after a migration's re-apply is the next migration's "before" (nothing happens in between), and the
+ * data after the first up is read only when the migration has no undo section (nothing else compares it): three
+ * snapshots per migration, two of them with data, instead of four.
  */
 final class Staircase {
 
@@ -39,34 +45,42 @@ final class Staircase {
 
   private final StepContext context;
   private final Allow allow;
+  private final Connector reads;
   private final Migrator migrator;
+  /** The database as the last climb left it, when that is known; null when it must be read. */
+  private Snapshot next;
 
-  Staircase(StepContext context, Allow allow) {
+  Staircase(StepContext context, Allow allow, Connector reads) {
     this.context = context;
     this.allow = allow;
-    this.migrator = context.migrator();
+    this.reads = reads;
+    this.migrator = context.migrator(reads);
   }
 
   Result climb(Migration migration, List<ScriptFinding> findings) {
     Target.Id target = new Target.Id(migration.id());
+    Snapshot known = next;
+    next = null;
     if (allow.isIrreversible(migration.id())) {
       Result up = up(migration, target);
       return up != null ? up : new Result(Check.passed(name(migration), PASSED, IRREVERSIBLE_ALLOWED), false);
     }
-    Snapshot before = take("before");
+    Snapshot before = known != null ? known : take("before");
     Result up = up(migration, target);
     if (up != null) {
       return up;
     }
-    Snapshot after = take("after");
     List<ScriptFinding> noUndo = findings.stream().filter(ScriptFinding::noUndo).toList();
     if (!noUndo.isEmpty()) {
       // Not rolled back: MyBatis would delete the changelog row and leave everything else as it is now.
+      Snapshot after = take("after");
+      next = after;
       String left = differences(SchemaDiff.between(before.schema(), after.schema(), "before", "after rollback"),
           dataDiff(before, after));
       return failed(migration, NO_UNDO, String.join("\n", noUndo.stream().map(this::render).toList())
           + (left.isEmpty() ? "" : "\n\nA rollback would leave:\n" + left), false);
     }
+    SchemaSnapshot after = schema();
     try {
       migrator.rollback(new Target.StepsBack(1));
     } catch (MigrationFailedException e) {
@@ -82,10 +96,13 @@ final class Staircase {
       return failed(migration, REAPPLY_FAILS, e.getMessage() + (left.isEmpty() ? "" : "\n\nThe rollback left:\n"
           + left), true);
     }
-    return compare(migration, after.schema(), trace, lost);
+    Snapshot again = take("after re-apply");
+    next = again;
+    return compare(migration, after, again.schema(), trace, lost);
   }
 
-  private Result compare(Migration migration, SchemaSnapshot after, SchemaDiff trace, DataDiff lost) {
+  private Result compare(Migration migration, SchemaSnapshot after, SchemaSnapshot again, SchemaDiff trace,
+      DataDiff lost) {
     if (!trace.isEmpty()) {
       String data = lost.isEmpty() ? "" : "\n\n" + lost.render();
       return failed(migration, TRACE, trace.render() + data, false);
@@ -94,10 +111,6 @@ final class Staircase {
     if (!undeclared.isEmpty()) {
       String columns = undeclared.columns().isEmpty() ? "" : ": " + String.join(", ", undeclared.columns());
       return failed(migration, LOSSY + columns, undeclared.render(), false);
-    }
-    SchemaSnapshot again;
-    try (Session session = context.session()) {
-      again = Snapshots.schema(session, context.repository().changelogTable());
     }
     SchemaDiff differs = SchemaDiff.between(after, again, "after the first up", "after re-apply");
     if (!differs.isEmpty()) {
@@ -130,9 +143,15 @@ final class Staircase {
 
   private Snapshot take(String label) {
     String changelog = context.repository().changelogTable();
-    try (Session session = context.session()) {
+    try (Session session = context.session(reads)) {
       return new Snapshot(label, null, Snapshots.schema(session, changelog),
           Snapshots.data(session, changelog, List.of()));
+    }
+  }
+
+  private SchemaSnapshot schema() {
+    try (Session session = context.session(reads)) {
+      return Snapshots.schema(session, context.repository().changelogTable());
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.rehearsal.steps;
 
+import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
+import dev.rehearsal.database.ReusedConnection;
 import dev.rehearsal.database.ScratchDatabase;
 import dev.rehearsal.database.Session;
 import dev.rehearsal.migrations.InjectedFailure;
@@ -17,7 +19,7 @@ import java.util.Optional;
 /**
  * What a step may use: the scratch database of its scenario run (never any other), the migrations repository, and
  * the snapshots taken by earlier steps of the same run. Every accessor that touches the database opens a fresh
- * connection.
+ * connection, except the reading connection a step asks for explicitly ({@link #reusedConnection()}).
  */
 public final class StepContext {
 
@@ -70,6 +72,11 @@ public final class StepContext {
     return new Migrator(repository, scratch);
   }
 
+  /** A migrator whose changelog reads go through {@code reads}; its operations still connect afresh. */
+  public Migrator migrator(Connector reads) {
+    return new Migrator(repository, scratch, reads);
+  }
+
   public ScriptExecutor scripts() {
     return new ScriptExecutor(repository);
   }
@@ -81,6 +88,19 @@ public final class StepContext {
   /** A new session on the scratch database; the caller closes it. */
   public Session session() {
     return new Session(database, scratch);
+  }
+
+  /**
+   * A connection to the scratch database that one step may lend to all of its reading (never to migrations or
+   * scenario SQL), for steps that look at the database many times; the caller closes it.
+   */
+  public ReusedConnection reusedConnection() {
+    return new ReusedConnection(scratch);
+  }
+
+  /** A session on a connection the step reuses for its reading; the caller closes it (which keeps the connection). */
+  public Session session(Connector reads) {
+    return new Session(database, reads);
   }
 
   /** Remembers a snapshot under its label for later steps of this run. */

@@ -6,6 +6,8 @@ import dev.rehearsal.scenario.ReadContext;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
 import org.junit.platform.engine.DiscoveryIssue;
 import org.junit.platform.engine.EngineDiscoveryRequest;
 import org.junit.platform.engine.ExecutionRequest;
@@ -117,6 +119,11 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<ExecutionC
   /**
    * With {@link Constants#JOBS} above 1, scenario runs execute on a fork-join pool of that size (steps of one run
    * stay on one thread, in order); otherwise everything runs on the calling thread.
+   *
+   * <p>The pool never grows past that size: a fork-join pool adds threads for workers that block in a join (scenario
+   * runs waiting for the same cached state do), which let fifty runs of {@code --jobs 2} open fifty databases at once.
+   * At the maximum it keeps blocking instead (the saturate predicate), and the waiting runs resume when the state is
+   * built.
    */
   @Override
   protected HierarchicalTestExecutorService createExecutorService(ExecutionRequest request) {
@@ -137,7 +144,12 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<ExecutionC
 
       @Override
       public int getMaxPoolSize() {
-        return jobs + 256;
+        return jobs;
+      }
+
+      @Override
+      public Predicate<? super ForkJoinPool> getSaturatePredicate() {
+        return pool -> true;
       }
 
       @Override

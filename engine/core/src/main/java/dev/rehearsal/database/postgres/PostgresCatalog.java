@@ -1,10 +1,10 @@
 package dev.rehearsal.database.postgres;
 
 import dev.rehearsal.database.Catalog;
-import dev.rehearsal.database.Fingerprints;
 import dev.rehearsal.database.SchemaFact;
 import dev.rehearsal.database.TableFingerprint;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -88,8 +88,12 @@ final class PostgresCatalog implements Catalog {
   @Override
   public List<SchemaFact> facts(Connection connection, Set<String> excludedTables) throws SQLException {
     List<SchemaFact> facts = new ArrayList<>();
-    try (Statement statement = connection.createStatement()) {
-      try (ResultSet rs = statement.executeQuery(COLUMNS)) {
+    // Prepared, so that a connection that reads the catalog again and again (a round-trip's) plans each query once.
+    try (PreparedStatement readColumns = connection.prepareStatement(COLUMNS);
+        PreparedStatement readConstraints = connection.prepareStatement(CONSTRAINTS);
+        PreparedStatement readIndexes = connection.prepareStatement(INDEXES);
+        PreparedStatement readOthers = connection.prepareStatement(OTHERS)) {
+      try (ResultSet rs = readColumns.executeQuery()) {
         String table = null;
         while (rs.next()) {
           if (excluded(rs.getString(1), excludedTables)) {
@@ -111,14 +115,14 @@ final class PostgresCatalog implements Catalog {
           facts.add(new SchemaFact("column", table + "." + rs.getString(2), properties));
         }
       }
-      try (ResultSet rs = statement.executeQuery(CONSTRAINTS)) {
+      try (ResultSet rs = readConstraints.executeQuery()) {
         while (rs.next()) {
           if (!excluded(rs.getString(1), excludedTables)) {
             facts.add(constraint(rs));
           }
         }
       }
-      try (ResultSet rs = statement.executeQuery(INDEXES)) {
+      try (ResultSet rs = readIndexes.executeQuery()) {
         while (rs.next()) {
           if (excluded(rs.getString(2), excludedTables)) {
             continue;
@@ -137,7 +141,7 @@ final class PostgresCatalog implements Catalog {
           facts.add(new SchemaFact("index", rs.getString(1) + " on " + rs.getString(2), properties));
         }
       }
-      try (ResultSet rs = statement.executeQuery(OTHERS)) {
+      try (ResultSet rs = readOthers.executeQuery()) {
         while (rs.next()) {
           Map<String, String> properties = new LinkedHashMap<>();
           if (rs.getString(3) != null) {
@@ -200,37 +204,21 @@ final class PostgresCatalog implements Catalog {
   }
 
   @Override
+  public Map<String, List<String>> tables(Connection connection, Set<String> excludedTables) throws SQLException {
+    return PostgresFingerprints.tables(connection, excludedTables);
+  }
+
+  @Override
   public TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
-    List<String> values = columns.stream().map(c -> "coalesce(quote_literal(" + quote(c) + "), 'NULL')").toList();
-    String row = values.isEmpty() ? "''" : "concat_ws(chr(31), " + String.join(", ", values) + ")";
-    StringBuilder sql = new StringBuilder("SELECT count(*), ").append(sum(row, 1)).append(", ").append(sum(row, 9));
-    for (String column : columns) {
-      String value = "quote_literal(" + quote(column) + ")";
-      sql.append(", count(").append(quote(column)).append("), ").append(sum(value, 1));
-    }
-    sql.append(" FROM ").append(quote(table));
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.toString())) {
-      rs.next();
-      Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        perColumn.put(columns.get(i), new TableFingerprint.ColumnFingerprint(rs.getLong(4 + 2 * i),
-            String.format("%016x", rs.getLong(5 + 2 * i))));
-      }
-      return TableFingerprint.of(table, rs.getLong(1), Fingerprints.hash(rs.getLong(2), rs.getLong(3)), perColumn);
-    }
+    return PostgresFingerprints.fingerprint(connection, table, columns);
   }
 
-  /** Sum over rows of 32 bits of the MD5 of {@code text}, starting at hex digit {@code from}; NULL text adds 0. */
-  private static String sum(String text, int from) {
-    return "coalesce(sum(('x' || substr(md5(" + text + "), " + from + ", 8))::bit(32)::bigint), 0)::bigint";
-  }
-
-  private static boolean excluded(String table, Set<String> excludedTables) {
+  static boolean excluded(String table, Set<String> excludedTables) {
     return excludedTables.stream().anyMatch(t -> t.equalsIgnoreCase(table));
   }
 
-  private static String quote(String identifier) {
+  static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 }

@@ -1,7 +1,6 @@
 package dev.rehearsal.database.sqlite;
 
 import dev.rehearsal.database.Catalog;
-import dev.rehearsal.database.Fingerprints;
 import dev.rehearsal.database.SchemaFact;
 import dev.rehearsal.database.TableFingerprint;
 import java.sql.Connection;
@@ -9,266 +8,162 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.sqlite.Function;
 
-/** SQLite's catalog: {@code sqlite_master} and the table pragmas; CHECK constraints are read from the DDL. */
+/**
+ * SQLite's catalog: {@code sqlite_master} and the table pragmas, read for every table at once through their
+ * table-valued forms ({@code pragma_table_xinfo(name)}), so that a snapshot costs the same few statements however
+ * many tables there are. CHECK constraints and index definitions are read from the DDL ({@link SqliteDdl}).
+ */
 final class SqliteCatalog implements Catalog {
 
-  /** Up to the parenthesis that opens the column list: {@code ON table (}. */
-  private static final Pattern INDEX_ON = Pattern.compile("(?is)\\bON\\s+(?:\"[^\"]*\"|`[^`]*`|\\[[^\\]]*\\]|[^\\s(]+)\\s*\\(");
-  private static final Pattern INDEX_WHERE = Pattern.compile("(?is)WHERE\\s+(.*)");
+  /** Only user tables: the pragma queries below join each of them to its pragma. */
+  private static final String USER_TABLES = " WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'";
+
+  private static final String OBJECTS = "SELECT type, name, tbl_name, sql FROM sqlite_master "
+      + "WHERE name NOT LIKE 'sqlite_%' ORDER BY name";
+  private static final String COLUMNS = "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk "
+      + "FROM sqlite_master m, pragma_table_xinfo(m.name) p" + USER_TABLES + " ORDER BY m.name, p.cid";
+  private static final String INDEXES = "SELECT m.name, i.name, i.\"unique\", i.origin, x.sql "
+      + "FROM sqlite_master m JOIN pragma_index_list(m.name) i "
+      + "LEFT JOIN sqlite_master x ON x.type = 'index' AND x.name = i.name" + USER_TABLES + " ORDER BY m.name, i.seq";
+  private static final String INDEX_COLUMNS = "SELECT i.name, c.name "
+      + "FROM sqlite_master m, pragma_index_list(m.name) i, pragma_index_info(i.name) c" + USER_TABLES
+      + " ORDER BY m.name, i.seq, c.seqno";
+  private static final String FOREIGN_KEYS = "SELECT m.name, k.id, k.\"table\", k.\"from\", k.\"to\", k.on_update, "
+      + "k.on_delete FROM sqlite_master m, pragma_foreign_key_list(m.name) k" + USER_TABLES
+      + " ORDER BY m.name, k.id, k.seq";
 
   @Override
   public List<SchemaFact> facts(Connection connection, Set<String> excludedTables) throws SQLException {
     List<SchemaFact> facts = new ArrayList<>();
     Map<String, String> tables = new TreeMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT type, name, tbl_name, sql FROM sqlite_master "
-            + "WHERE name NOT LIKE 'sqlite_%' ORDER BY name")) {
-      while (rs.next()) {
-        String type = rs.getString(1);
-        String name = rs.getString(2);
-        String sql = rs.getString(4);
-        if (excluded(rs.getString(3), excludedTables)) {
-          continue;
-        }
-        switch (type) {
-          case "table" -> tables.put(name, sql);
-          case "view" -> facts.add(fact("view", name, "definition", normalize(sql)));
-          case "trigger" -> facts.add(fact("trigger", name + " on " + rs.getString(3), "definition", normalize(sql)));
-          default -> { }
+    try (Statement statement = connection.createStatement()) {
+      try (ResultSet rs = statement.executeQuery(OBJECTS)) {
+        while (rs.next()) {
+          String name = rs.getString(2);
+          if (excluded(rs.getString(3), excludedTables)) {
+            continue;
+          }
+          switch (rs.getString(1)) {
+            case "table" -> tables.put(name, rs.getString(4));
+            case "view" -> facts.add(fact("view", name, "definition", SqliteDdl.normalize(rs.getString(4))));
+            case "trigger" -> facts.add(fact("trigger", name + " on " + rs.getString(3), "definition",
+                SqliteDdl.normalize(rs.getString(4))));
+            default -> { }
+          }
         }
       }
+      tables.forEach((table, sql) -> facts.add(new SchemaFact("table", table, Map.of())));
+      columns(statement, tables, facts);
+      indexes(statement, tables, facts);
+      foreignKeys(statement, tables, facts);
     }
-    for (Map.Entry<String, String> table : tables.entrySet()) {
-      facts.add(new SchemaFact("table", table.getKey(), Map.of()));
-      columns(connection, table.getKey(), facts);
-      indexes(connection, table.getKey(), facts);
-      foreignKeys(connection, table.getKey(), facts);
-      checks(table.getKey(), table.getValue(), facts);
-    }
+    tables.forEach((table, sql) -> SqliteDdl.checks(table, sql, facts));
     return facts;
   }
 
-  private static void columns(Connection connection, String table, List<SchemaFact> facts) throws SQLException {
-    Map<Integer, String> keyColumns = new TreeMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA table_xinfo(" + quote(table) + ")")) {
+  private static void columns(Statement statement, Map<String, String> tables, List<SchemaFact> facts)
+      throws SQLException {
+    Map<String, Map<Integer, String>> keys = new TreeMap<>();
+    try (ResultSet rs = statement.executeQuery(COLUMNS)) {
       while (rs.next()) {
-        String column = rs.getString("name");
+        String table = rs.getString(1);
+        if (!tables.containsKey(table)) {
+          continue;
+        }
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("type", normalize(rs.getString("type")).toLowerCase(Locale.ROOT));
-        properties.put("null", rs.getInt("notnull") == 1 ? "NOT NULL" : "nullable");
-        String dflt = rs.getString("dflt_value");
+        properties.put("type", SqliteDdl.normalize(rs.getString(3)).toLowerCase(Locale.ROOT));
+        properties.put("null", rs.getInt(4) == 1 ? "NOT NULL" : "nullable");
+        String dflt = rs.getString(5);
         properties.put("default", dflt == null ? "no default" : "default " + dflt);
-        facts.add(new SchemaFact("column", table + "." + column, properties));
-        if (rs.getInt("pk") > 0) {
-          keyColumns.put(rs.getInt("pk"), column);
+        facts.add(new SchemaFact("column", table + "." + rs.getString(2), properties));
+        if (rs.getInt(6) > 0) {
+          keys.computeIfAbsent(table, t -> new TreeMap<>()).put(rs.getInt(6), rs.getString(2));
         }
       }
     }
-    if (!keyColumns.isEmpty()) {
-      facts.add(fact("primary key", table, "columns", "(" + String.join(", ", keyColumns.values()) + ")"));
+    keys.forEach((table, columns) -> facts.add(fact("primary key", table, "columns",
+        "(" + String.join(", ", columns.values()) + ")")));
+  }
+
+  private static void indexes(Statement statement, Map<String, String> tables, List<SchemaFact> facts)
+      throws SQLException {
+    Map<String, List<String>> indexColumns = new HashMap<>();
+    try (ResultSet rs = statement.executeQuery(INDEX_COLUMNS)) {
+      while (rs.next()) {
+        indexColumns.computeIfAbsent(rs.getString(1), i -> new ArrayList<>())
+            .add(rs.getString(2) == null ? "(expression)" : rs.getString(2));
+      }
+    }
+    try (ResultSet rs = statement.executeQuery(INDEXES)) {
+      while (rs.next()) {
+        String table = rs.getString(1);
+        String index = rs.getString(2);
+        String origin = rs.getString(4);
+        List<String> columns = indexColumns.getOrDefault(index, List.of());
+        if (!tables.containsKey(table) || origin.equals("pk")) {
+          continue;
+        }
+        if (origin.equals("u")) {
+          facts.add(fact("unique", table + " (" + String.join(", ", columns) + ")", "columns", ""));
+          continue;
+        }
+        SqliteDdl.IndexText text = SqliteDdl.index(rs.getString(5));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("columns", "(" + (text == null ? String.join(", ", columns) : text.columns()) + ")");
+        properties.put("unique", rs.getString(3).equals("1") ? "unique" : "not unique");
+        properties.put("method", "btree");
+        if (text != null && text.where() != null) {
+          properties.put("where", "where " + text.where());
+        }
+        facts.add(new SchemaFact("index", index + " on " + table, properties));
+      }
     }
   }
 
-  private static void indexes(Connection connection, String table, List<SchemaFact> facts) throws SQLException {
-    List<String[]> indexes = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA index_list(" + quote(table) + ")")) {
+  private static void foreignKeys(Statement statement, Map<String, String> tables, List<SchemaFact> facts)
+      throws SQLException {
+    Map<String, Map<Integer, List<String[]>>> keys = new TreeMap<>();
+    try (ResultSet rs = statement.executeQuery(FOREIGN_KEYS)) {
       while (rs.next()) {
-        indexes.add(new String[] {rs.getString("name"), rs.getString("unique"), rs.getString("origin")});
+        if (tables.containsKey(rs.getString(1))) {
+          keys.computeIfAbsent(rs.getString(1), t -> new TreeMap<>()).computeIfAbsent(rs.getInt(2),
+              id -> new ArrayList<>()).add(new String[] {rs.getString(3), rs.getString(4), rs.getString(5),
+                  rs.getString(6), rs.getString(7)});
+        }
       }
     }
-    for (String[] index : indexes) {
-      String origin = index[2];
-      if (origin.equals("pk")) {
-        continue;
-      }
-      if (origin.equals("u")) {
-        facts.add(fact("unique", table + " (" + String.join(", ", indexColumns(connection, index[0])) + ")",
-            "columns", ""));
-        continue;
-      }
-      String sql;
-      try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '"
-              + index[0].replace("'", "''") + "'")) {
-        sql = rs.next() ? rs.getString(1) : "";
-      }
-      // The column list ends at its matching parenthesis, not the last one: a predicate may hold parentheses too.
-      String text = sql == null ? "" : sql.strip();
-      Matcher on = INDEX_ON.matcher(text);
-      String columns;
-      Matcher where = INDEX_WHERE.matcher("");
-      if (on.find()) {
-        int close = matching(text, on.end() - 1);
-        columns = normalize(text.substring(on.end(), close));
-        where = INDEX_WHERE.matcher(text.substring(close + 1).strip());
-      } else {
-        columns = String.join(", ", indexColumns(connection, index[0]));
-      }
-      Map<String, String> properties = new LinkedHashMap<>();
-      properties.put("columns", "(" + columns + ")");
-      properties.put("unique", index[1].equals("1") ? "unique" : "not unique");
-      properties.put("method", "btree");
-      if (where.matches()) {
-        properties.put("where", "where " + normalize(where.group(1)));
-      }
-      facts.add(new SchemaFact("index", index[0] + " on " + table, properties));
-    }
-  }
-
-  private static List<String> indexColumns(Connection connection, String index) throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA index_info(" + quote(index) + ")")) {
-      while (rs.next()) {
-        columns.add(rs.getString("name") == null ? "(expression)" : rs.getString("name"));
-      }
-    }
-    return columns;
-  }
-
-  private static void foreignKeys(Connection connection, String table, List<SchemaFact> facts) throws SQLException {
-    Map<Integer, List<String[]>> keys = new TreeMap<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("PRAGMA foreign_key_list(" + quote(table) + ")")) {
-      while (rs.next()) {
-        keys.computeIfAbsent(rs.getInt("id"), id -> new ArrayList<>()).add(new String[] {rs.getString("table"),
-            rs.getString("from"), rs.getString("to"), rs.getString("on_update"), rs.getString("on_delete")});
-      }
-    }
-    for (List<String[]> parts : keys.values()) {
+    keys.forEach((table, byId) -> byId.values().forEach(parts -> {
       List<String> from = parts.stream().map(p -> p[1]).toList();
       List<String> to = parts.stream().map(p -> p[2] == null ? "?" : p[2]).toList();
-      String object = table + "(" + String.join(", ", from) + ") -> " + parts.get(0)[0] + "(" + String.join(", ", to)
-          + ")";
+      String object = table + "(" + String.join(", ", from) + ") -> " + parts.get(0)[0] + "("
+          + String.join(", ", to) + ")";
       Map<String, String> properties = new LinkedHashMap<>();
       properties.put("on delete", "on delete " + parts.get(0)[4].toLowerCase(Locale.ROOT));
       properties.put("on update", "on update " + parts.get(0)[3].toLowerCase(Locale.ROOT));
       facts.add(new SchemaFact("foreign key", object, properties));
-    }
+    }));
   }
 
-  /** CHECK constraints, found in the CREATE TABLE statement (SQLite keeps no catalog of them). */
-  static void checks(String table, String sql, List<SchemaFact> facts) {
-    if (sql == null) {
-      return;
-    }
-    String upper = sql.toUpperCase(Locale.ROOT);
-    int i = 0;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"' || c == '`' || c == '[') {
-        i = skipQuoted(sql, i);
-        continue;
-      }
-      if (upper.startsWith("CHECK", i) && boundary(sql, i - 1) && boundary(sql, i + 5)) {
-        int open = i + 5;
-        while (open < sql.length() && Character.isWhitespace(sql.charAt(open))) {
-          open++;
-        }
-        if (open < sql.length() && sql.charAt(open) == '(') {
-          int close = matching(sql, open);
-          String expression = normalize(sql.substring(open, close + 1));
-          String name = constraintName(sql.substring(0, i));
-          facts.add(fact("check", name == null ? table + " " + expression : table + "." + name, "expression",
-              expression));
-          i = close + 1;
-          continue;
-        }
-      }
-      i++;
-    }
-  }
-
-  private static String constraintName(String before) {
-    Matcher m = Pattern.compile("(?is)CONSTRAINT\\s+(\"[^\"]+\"|`[^`]+`|\\[[^\\]]+\\]|\\w+)\\s*$").matcher(before);
-    return m.find() ? m.group(1).replaceAll("^[\"`\\[]|[\"`\\]]$", "") : null;
-  }
-
-  private static int matching(String sql, int open) {
-    int depth = 0;
-    for (int i = open; i < sql.length(); i++) {
-      char c = sql.charAt(i);
-      if (c == '\'' || c == '"' || c == '`' || c == '[') {
-        i = skipQuoted(sql, i) - 1;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    return sql.length() - 1;
-  }
-
-  private static int skipQuoted(String sql, int start) {
-    char close = sql.charAt(start) == '[' ? ']' : sql.charAt(start);
-    int i = start + 1;
-    while (i < sql.length()) {
-      if (sql.charAt(i) == close) {
-        if (close != ']' && i + 1 < sql.length() && sql.charAt(i + 1) == close) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    return sql.length();
-  }
-
-  private static boolean boundary(String sql, int i) {
-    return i < 0 || i >= sql.length() || !(Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_');
+  @Override
+  public Map<String, List<String>> tables(Connection connection, Set<String> excludedTables) throws SQLException {
+    return SqliteFingerprints.tables(connection, excludedTables);
   }
 
   @Override
   public TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
-    registerHashFunctions(connection);
-    List<String> quoted = columns.stream().map(c -> "quote(" + quote(c) + ")").toList();
-    String row = quoted.isEmpty() ? "''" : String.join(" || char(31) || ", quoted);
-    StringBuilder sql = new StringBuilder("SELECT count(*), coalesce(sum(rehearsal_h0(" + row
-        + ")), 0), coalesce(sum(rehearsal_h1(" + row + ")), 0)");
-    for (String column : columns) {
-      sql.append(", count(").append(quote(column)).append("), coalesce(sum(rehearsal_h0(quote(")
-          .append(quote(column)).append("))) FILTER (WHERE ").append(quote(column)).append(" IS NOT NULL), 0)");
-    }
-    sql.append(" FROM ").append(quote(table));
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.toString())) {
-      rs.next();
-      Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        perColumn.put(columns.get(i), new TableFingerprint.ColumnFingerprint(rs.getLong(4 + 2 * i),
-            String.format("%016x", rs.getLong(5 + 2 * i))));
-      }
-      return TableFingerprint.of(table, rs.getLong(1), Fingerprints.hash(rs.getLong(2), rs.getLong(3)), perColumn);
-    }
+    return SqliteFingerprints.fingerprint(connection, table, columns);
   }
 
-  private static void registerHashFunctions(Connection connection) throws SQLException {
-    for (int half = 0; half < 2; half++) {
-      int which = half;
-      Function.create(connection, "rehearsal_h" + half, new Function() {
-        @Override
-        protected void xFunc() throws SQLException {
-          String text = value_text(0);
-          result(text == null ? 0L : Fingerprints.half(text, which));
-        }
-      }, 1, Function.FLAG_DETERMINISTIC);
-    }
-  }
-
-  private static boolean excluded(String table, Set<String> excludedTables) {
+  static boolean excluded(String table, Set<String> excludedTables) {
     return excludedTables.stream().anyMatch(t -> t.equalsIgnoreCase(table));
   }
 
@@ -278,9 +173,5 @@ final class SqliteCatalog implements Catalog {
 
   static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
-  }
-
-  static String normalize(String sql) {
-    return sql == null ? "" : sql.strip().replaceAll("\\s+", " ").replaceAll("\\( ", "(").replaceAll(" \\)", ")");
   }
 }

@@ -1,0 +1,15 @@
+package dev.rehearsal.bench;
+
+/** A benchmark that cannot go on; the message says what failed and where its output is. */
+final class BenchException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  BenchException(String message) {
+    super(message);
+  }
+
+  BenchException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,144 @@
+package dev.rehearsal.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A Rehearsal project in a directory of its own: {@code rehearsal.yaml}, a MyBatis repository of N synthetic
+ * migrations whose environments also suit the stock MyBatis CLI, and M scenarios that each start with
+ * {@code apply: head}, seed three rows and assert counts.
+ */
+final class SyntheticProject {
+
+  static final String CHANGELOG = "CHANGELOG";
+
+  private final Path root;
+  private final List<Script> scripts;
+  private final List<Integer> scenarios;
+
+  private SyntheticProject(Path root, List<Script> scripts, List<Integer> scenarios) {
+    this.root = root;
+    this.scripts = scripts;
+    this.scenarios = scenarios;
+  }
+
+  /**
+   * Writes a project with {@code migrations} migrations under {@code root}, and for each size M of
+   * {@code scenarios} a directory {@code scenarios/mM} of M scenarios.
+   *
+   * @param cliUrls the JDBC URL the MyBatis CLI uses, by environment ({@code sqlite}, {@code postgres})
+   * @param postgresUrl the door URL rehearse creates its scratch databases through
+   */
+  static SyntheticProject write(Path root, int migrations, List<Integer> scenarios, CliUrls cliUrls, String postgresUrl) {
+    SyntheticProject project = new SyntheticProject(root, SyntheticMigrations.generate(migrations), scenarios);
+    try {
+      project.writeFiles(cliUrls, postgresUrl);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the synthetic project under " + root, e);
+    }
+    return project;
+  }
+
+  /** Where the MyBatis CLI of each environment connects, with the user it connects as. */
+  record CliUrls(String sqlite, String postgres, String postgresUser, String postgresPassword) {}
+
+  Path root() {
+    return root;
+  }
+
+  Path repository() {
+    return root.resolve("migrations");
+  }
+
+  Path scriptsDir() {
+    return repository().resolve("scripts");
+  }
+
+  /** The directory of the suite of {@code m} scenarios. */
+  Path scenariosDir(int m) {
+    return root.resolve("scenarios").resolve("m" + m);
+  }
+
+  List<Script> scripts() {
+    return scripts;
+  }
+
+  long headId() {
+    return scripts.get(scripts.size() - 1).id();
+  }
+
+  private void writeFiles(CliUrls cli, String postgresUrl) throws IOException {
+    Files.createDirectories(scriptsDir());
+    Files.createDirectories(repository().resolve("environments"));
+    Files.createDirectories(root.resolve("fixtures"));
+    Files.writeString(root.resolve("rehearsal.yaml"), """
+        # A synthetic project written by the Rehearsal benchmark (engine/bench).
+        paths:
+          migrations: migrations
+          scripts: [scripts]
+          scenarios: scenarios
+          fixtures: fixtures
+          reports: artifacts/migrations
+          backups: backups
+        databases:
+          sqlite:
+            environment: sqlite
+          postgres:
+            url: %s
+            environment: postgres
+        """.formatted(postgresUrl));
+    Files.writeString(repository().resolve("environments/sqlite.properties"),
+        environment("org.sqlite.JDBC", cli.sqlite(), "", ""));
+    Files.writeString(repository().resolve("environments/postgres.properties"),
+        environment("org.postgresql.Driver", cli.postgres(), cli.postgresUser(), cli.postgresPassword()));
+    for (Script script : scripts) {
+      Files.writeString(scriptsDir().resolve(script.fileName()), script.text());
+    }
+    int tables = SyntheticMigrations.tables(scripts.size());
+    for (int m : scenarios) {
+      Files.createDirectories(scenariosDir(m));
+      for (int s = 1; s <= m; s++) {
+        Files.writeString(scenariosDir(m).resolve(String.format("seed-%03d.yaml", s)),
+            scenario(s, 1 + (s - 1) % tables));
+      }
+    }
+  }
+
+  /** Rehearsal ignores url, username and password; the stock MyBatis CLI uses them. */
+  private static String environment(String driver, String url, String user, String password) {
+    return """
+        # Written by the Rehearsal benchmark. Rehearsal ignores url, username and password;
+        # the per-step MyBatis CLI script of the benchmark connects with them.
+        driver=%s
+        url=%s
+        username=%s
+        password=%s
+        changelog=%s
+        script_char_set=UTF-8
+        """.formatted(driver, url, user, password, CHANGELOG);
+  }
+
+  private String scenario(int number, int table) {
+    int rows = SyntheticMigrations.ROWS_PER_TABLE;
+    StringBuilder seed = new StringBuilder();
+    for (int row = 1; row <= rows; row++) {
+      seed.append("          - {id: ").append(100 + row).append(", name: seeded ").append(row).append("}\n");
+    }
+    // The seeded table has its own rows and the seeded ones; the first table, when it is another, only its own.
+    String counts = "t" + table + ": " + 2 * rows + (table == 1 ? "" : ", t1: " + rows);
+    return """
+        scenario: Synthetic scenario %d seeds t%d at head
+        steps:
+          - apply: head
+          - seed:
+              rows:
+                t%d:
+        %s  - expect:
+              version: %d
+              rows: {%s}
+        """.formatted(number, table, table, seed, headId(), counts);
+  }
+}
