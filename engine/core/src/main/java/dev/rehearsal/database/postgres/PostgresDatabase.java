@@ -255,7 +255,10 @@ public final class PostgresDatabase implements Database {
         return connection;
       } catch (SQLException e) {
         if (!reached || !isTransient(e) || System.nanoTime() > deadline) {
-          throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), e, hint(e));
+          // The driver's own message may quote the whole URL, password included: redact it.
+          SQLException redacted = new SQLException(PgUrl.redact(e.getMessage()), e.getSQLState(), e.getErrorCode());
+          throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), redacted,
+              hint(e));
         }
         try {
           Thread.sleep(200);
