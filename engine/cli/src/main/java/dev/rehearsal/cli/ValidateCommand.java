@@ -30,6 +30,8 @@ final class ValidateCommand extends BaseCommand {
   @Override
   public Integer call() {
     Project project = this.project.open();
+    // The environment of every database a plain 'run' would use must be there (the others are opened when selected).
+    project.databases(List.of()).forEach(project::repository);
     List<Scenario> scenarios = project.readScenarios(project.scenarioFiles(paths));
     for (Scenario scenario : scenarios) {
       out().printf("ok  %s  (%d steps)%n", scenario.file(), scenario.steps().size());

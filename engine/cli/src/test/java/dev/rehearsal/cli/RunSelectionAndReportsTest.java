@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,61 @@ class RunSelectionAndReportsTest {
         2 scenario runs: 2 passed, 0 failed, 0 error in N s
         Summary: reports/rollback-summary-STAMP.json
         """, stable(cli.out()));
+  }
+
+  @Test
+  void tagsAloneSelectScenarios() {
+    Cli cli = Cli.run("run", "--project-dir", project.dir(), "--tags", "rollback & !books");
+
+    assertEquals(0, cli.exitCode(), cli.err());
+    assertEquals("""
+        Rehearsal run RUN: 1 scenario run (1 scenario)
+        PASS   sqlite   scenarios/authors.yaml  N ms  Authors come and go
+        1 scenario run: 1 passed, 0 failed, 0 error in N s
+        Summary: reports/rollback-summary-STAMP.json
+        """, stable(cli.out()));
+  }
+
+  @Test
+  void twoScenarioFilesWithOneNameInTwoDirectoriesGetASummaryEach() throws IOException {
+    project.scenario("billing/refund.yaml", "scenario: Refunds by billing\nsteps:\n  - apply: head\n");
+    project.scenario("shop/refund.yaml", "scenario: Refunds in the shop\nsteps:\n  - apply: head\n"
+        + "  - rollback: base\n");
+
+    Cli cli = Cli.run("run", "--project-dir", project.dir(), "--name", "Refunds");
+
+    assertEquals(0, cli.exitCode(), cli.err());
+    try (Stream<Path> files = Files.list(dir.resolve("reports"))) {
+      assertEquals(List.of("scenarios.billing.refund--sqlite.json", "scenarios.shop.refund--sqlite.json"),
+          files.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith("rollback-summary-")).sorted()
+              .toList());
+    }
+    assertTrue(Files.readString(dir.resolve("reports/scenarios.shop.refund--sqlite.json"))
+        .contains("\"scenario\" : \"scenarios/shop/refund.yaml\""));
+  }
+
+  @Test
+  void aSelectedDatabaseWithoutItsEnvironmentFileIsAProjectProblemBeforeAnyRun() {
+    project.write("rehearsal.yaml", """
+        paths:
+          reports: reports
+        databases:
+          sqlite:
+            environment: sqlite
+          staging:
+            kind: sqlite
+            environment: staging
+            run_by_default: false
+        """);
+
+    Cli plain = Cli.run("run", "--project-dir", project.dir(), "--name", "Authors");
+    Cli both = Cli.run("run", "--project-dir", project.dir(), "--database", "sqlite", "--database", "staging");
+
+    assertEquals(0, plain.exitCode(), plain.err());
+    assertEquals(2, both.exitCode(), both.out());
+    assertTrue(both.err().contains("environment file " + dir.resolve("migrations/environments/staging.properties")
+        + " not found"), both.err());
+    assertTrue(both.out().isEmpty() || !both.out().contains("PASS"), both.out());
   }
 
   @Test

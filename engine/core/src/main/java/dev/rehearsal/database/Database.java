@@ -89,6 +89,15 @@ public interface Database {
   Catalog catalog();
 
   /**
+   * A statement that returns a connection's session to the state of a new one (temporary tables, settings, prepared
+   * statements, locks, cursors), or null when the engine has none: then a step that must not let one operation see
+   * what an earlier one left in its session opens a new connection for each.
+   */
+  default String sessionReset() {
+    return null;
+  }
+
+  /**
    * Quotes a table or column name (optionally {@code schema.name}) for this engine. The default is the SQL
    * standard's double quotes, doubled inside, which SQLite and PostgreSQL both use.
    */

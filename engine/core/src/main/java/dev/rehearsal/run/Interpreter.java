@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,15 +54,16 @@ public final class Interpreter {
   /**
    * @param repositories the migrations repository (with the environment) of each database
    * @param projectRoot golden files are resolved against it
+   * @param allowOutsideProject golden files may lie outside {@code projectRoot}
    * @param backupsDir backups go to {@code backupsDir/<run>/<scenario>--<database>/}
    */
   public Interpreter(Function<Database, MigrationRepository> repositories, StepRegistry registry,
-      RunOptions options, Path projectRoot, Path backupsDir) {
+      RunOptions options, Path projectRoot, boolean allowOutsideProject, Path backupsDir) {
     this.repositories = Objects.requireNonNull(repositories, "repositories");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.options = Objects.requireNonNull(options, "options");
     this.keep = options.keep();
-    this.settings = new StepContext.Settings(projectRoot, options.updateSnapshots());
+    this.settings = new StepContext.Settings(projectRoot, options.updateSnapshots(), allowOutsideProject);
     this.backupsDir = Objects.requireNonNull(backupsDir, "backupsDir");
   }
 
@@ -115,7 +116,7 @@ public final class Interpreter {
    * scenario starts with a plain {@code apply}), or the reason it could not be.
    */
   ScenarioExecution open(String runId, ScenarioRun run, RunListener listener,
-      Consumer<ScenarioResult> finished, StateCache cache) {
+      BiConsumer<ScenarioResult, Runnable> finished, StateCache cache) {
     long t0 = System.nanoTime();
     listener.scenarioStarted(run);
     Database database = run.database();

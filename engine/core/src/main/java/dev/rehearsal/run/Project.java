@@ -123,7 +123,8 @@ public final class Project {
   }
 
   public ReadContext readContext() {
-    return new ReadContext(config.projectRoot(), config.fixturesDir(), repository().ids(), config.databaseNames());
+    return new ReadContext(config.projectRoot(), config.fixturesDir(), repository().ids(), config.databaseNames(),
+        config.allowOutsideProject());
   }
 
   /** Scenario files under {@code paths} (files, or directories searched for {@code *.yaml}/{@code *.yml}). */
@@ -204,7 +205,7 @@ public final class Project {
   /** The interpreter of this project's scenarios, with the built-in steps. */
   public Interpreter interpreter(RunOptions options) {
     return new Interpreter(this::repository, StepRegistry.standard(), options, config.projectRoot(),
-        config.backupsDir());
+        config.allowOutsideProject(), config.backupsDir());
   }
 
   /** Runs scenarios with default options, keeping scratch databases when {@code keep}. */

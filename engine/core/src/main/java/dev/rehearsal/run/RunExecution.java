@@ -59,9 +59,14 @@ public final class RunExecution {
     return execution;
   }
 
-  private synchronized void record(ScenarioResult scenario) {
+  /**
+   * Records a finished scenario run and reports it, both under the lock the shutdown hook takes: a run is either
+   * recorded and reported before an interrupt, or neither (the hook then reports it as interrupted).
+   */
+  private synchronized void record(ScenarioResult scenario, Runnable report) {
     if (!stopped) {
       results.add(scenario);
+      report.run();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rehearsal.run;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Observes a run as it happens. Reports are listeners, so the command line, tests and (later) the JUnit engine all
@@ -18,33 +19,55 @@ public interface RunListener {
 
   default void runFinished(RunResult result) {}
 
-  /** One listener that forwards every event to each of {@code listeners}, in order. */
+  /**
+   * One listener that forwards every event to each of {@code listeners}, in order. A listener that throws (a report
+   * that cannot be written) does not keep the event from the others; the first exception is thrown once all have
+   * heard it, with the later ones suppressed.
+   */
   static RunListener all(List<RunListener> listeners) {
     List<RunListener> copy = List.copyOf(listeners);
     return new RunListener() {
       @Override
       public void runStarted(String runId, List<ScenarioRun> plan) {
-        copy.forEach(l -> l.runStarted(runId, plan));
+        each(l -> l.runStarted(runId, plan));
       }
 
       @Override
       public void scenarioStarted(ScenarioRun run) {
-        copy.forEach(l -> l.scenarioStarted(run));
+        each(l -> l.scenarioStarted(run));
       }
 
       @Override
       public void stepFinished(ScenarioRun run, StepResult step) {
-        copy.forEach(l -> l.stepFinished(run, step));
+        each(l -> l.stepFinished(run, step));
       }
 
       @Override
       public void scenarioFinished(ScenarioResult result) {
-        copy.forEach(l -> l.scenarioFinished(result));
+        each(l -> l.scenarioFinished(result));
       }
 
       @Override
       public void runFinished(RunResult result) {
-        copy.forEach(l -> l.runFinished(result));
+        each(l -> l.runFinished(result));
+      }
+
+      private void each(Consumer<RunListener> event) {
+        RuntimeException first = null;
+        for (RunListener listener : copy) {
+          try {
+            event.accept(listener);
+          } catch (RuntimeException e) {
+            if (first == null) {
+              first = e;
+            } else {
+              first.addSuppressed(e);
+            }
+          }
+        }
+        if (first != null) {
+          throw first;
+        }
       }
     };
   }

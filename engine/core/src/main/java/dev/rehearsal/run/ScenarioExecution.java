@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * One scenario run in progress, in its own scratch database: its steps run one at a time, in order, through
@@ -19,7 +19,7 @@ public final class ScenarioExecution {
   private final Interpreter interpreter;
   private final ScenarioRun run;
   private final RunListener listener;
-  private final Consumer<ScenarioResult> finished;
+  private final BiConsumer<ScenarioResult, Runnable> finished;
   private final long t0;
   private final String version;
   private final ScratchDatabase scratch;
@@ -32,15 +32,19 @@ public final class ScenarioExecution {
   private boolean broken;
   private volatile ScenarioResult result;
 
-  /** @param cached how the first step was done from the cache, or null */
-  ScenarioExecution(Interpreter interpreter, ScenarioRun run, RunListener listener, Consumer<ScenarioResult> finished,
-      long t0, String version, ScratchDatabase scratch, StepContext context, CachedStart cached) {
+  /**
+   * @param finished takes the result and the report of it to the listener; it records and reports both, or neither
+   * @param cached how the first step was done from the cache, or null
+   */
+  ScenarioExecution(Interpreter interpreter, ScenarioRun run, RunListener listener,
+      BiConsumer<ScenarioResult, Runnable> finished, long t0, String version, ScratchDatabase scratch,
+      StepContext context, CachedStart cached) {
     this(interpreter, run, listener, finished, t0, version, scratch, context, null, false, cached);
   }
 
   private ScenarioExecution(Interpreter interpreter, ScenarioRun run, RunListener listener,
-      Consumer<ScenarioResult> finished, long t0, String version, ScratchDatabase scratch, StepContext context,
-      String error, boolean infrastructure, CachedStart cached) {
+      BiConsumer<ScenarioResult, Runnable> finished, long t0, String version, ScratchDatabase scratch,
+      StepContext context, String error, boolean infrastructure, CachedStart cached) {
     this.cached = cached;
     this.interpreter = interpreter;
     this.run = run;
@@ -55,7 +59,7 @@ public final class ScenarioExecution {
   }
 
   static ScenarioExecution notStarted(Interpreter interpreter, ScenarioRun run, RunListener listener,
-      Consumer<ScenarioResult> finished, long t0, String error, boolean infrastructure) {
+      BiConsumer<ScenarioResult, Runnable> finished, long t0, String error, boolean infrastructure) {
     return new ScenarioExecution(interpreter, run, listener, finished, t0, null, null, null, error, infrastructure,
         null);
   }
@@ -127,8 +131,9 @@ public final class ScenarioExecution {
         ? new ScenarioResult(run, null, Status.ERROR, List.of(), Interpreter.since(t0), error,
             notStartedForInfrastructure, null)
         : new ScenarioResult(run, version, status(), steps, Interpreter.since(t0), null, infrastructure(), keptAt);
-    finished.accept(result);
-    listener.scenarioFinished(result);
+    // The run records the result and reports it in one go, or neither once it is being interrupted.
+    ScenarioResult done = result;
+    finished.accept(done, () -> listener.scenarioFinished(done));
     return result;
   }
 

@@ -236,8 +236,9 @@ final class ExpectParser {
     if (file != null) {
       java.nio.file.Path root = steps.context().projectRoot();
       java.nio.file.Path resolved = root.resolve(file.replace("{database}", "db")).normalize();
-      if (!resolved.startsWith(root)) {
-        yaml.problem(matches, "golden file '" + file + "' is outside the project — keep it in the repository");
+      if (!resolved.startsWith(root) && !steps.context().allowOutsideProject()) {
+        yaml.problem(matches, "golden file '" + file + "' is outside the project — keep it in the repository (or "
+            + "allow it with --allow-outside-project)");
         file = null;
       }
     }

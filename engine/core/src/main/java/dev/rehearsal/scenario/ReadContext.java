@@ -15,9 +15,15 @@ import java.util.TreeSet;
  * @param fixturesDir where {@code seed:} files are looked up
  * @param migrationIds every migration id of the repository
  * @param databases the names a scenario may list under {@code databases:}
+ * @param allowOutsideProject golden files may lie outside the project root ({@code paths.allow_outside_project})
  */
 public record ReadContext(Path projectRoot, Path fixturesDir, SortedSet<BigDecimal> migrationIds,
-    List<String> databases) {
+    List<String> databases, boolean allowOutsideProject) {
+
+  /** A context that keeps golden files inside the project root. */
+  public ReadContext(Path projectRoot, Path fixturesDir, SortedSet<BigDecimal> migrationIds, List<String> databases) {
+    this(projectRoot, fixturesDir, migrationIds, databases, false);
+  }
 
   public ReadContext {
     projectRoot = projectRoot.toAbsolutePath().normalize();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -32,8 +33,12 @@ public final class Snapshots {
       String table = qualified.substring(0, dot);
       String column = qualified.substring(dot + 1);
       List<String> rendered = new ArrayList<>();
-      if (session.findTable(table).isPresent()) {
-        for (Object value : session.columnValues(table, column)) {
+      // Names as typed in the scenario are matched to the real ones ignoring case, as everywhere else.
+      Optional<String> found = session.findTable(table);
+      if (found.isPresent()) {
+        String real = session.columns(found.get()).stream().filter(c -> c.equalsIgnoreCase(column)).findFirst()
+            .orElse(column);
+        for (Object value : session.columnValues(found.get(), real)) {
           rendered.add(value == null ? "null" : value.toString());
         }
       }

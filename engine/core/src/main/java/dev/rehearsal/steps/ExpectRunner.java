@@ -72,7 +72,7 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
       if (table.isEmpty()) {
         return Check.failed(name, rows.count() + " rows", "no table " + rows.table(), "");
       }
-      long actual = session.rowCount(rows.table());
+      long actual = session.rowCount(table.get());
       return Check.comparing(name, rows.count() + " rows", actual + " rows");
     }
     if (expectation instanceof Expectation.Table table) {

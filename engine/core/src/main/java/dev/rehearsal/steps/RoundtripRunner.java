@@ -35,14 +35,17 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
   }
 
   private StepOutcome roundtrip(RoundtripStep step, StepContext context) {
-    // Hundreds of snapshots and changelog reads: they share one connection (migrations still get their own).
-    try (ReusedConnection reads = context.reusedConnection()) {
-      return roundtrip(step, context, reads);
+    // Hundreds of snapshots and changelog reads share one connection; the migrations get a session of their own
+    // each (one connection reset before each where the engine can).
+    try (ReusedConnection reads = context.reusedConnection();
+        ReusedConnection operations = context.operationsConnection()) {
+      return roundtrip(step, context, operations, reads);
     }
   }
 
-  private StepOutcome roundtrip(RoundtripStep step, StepContext context, ReusedConnection reads) {
-    Migrator migrator = context.migrator(reads);
+  private StepOutcome roundtrip(RoundtripStep step, StepContext context, ReusedConnection operations,
+      ReusedConnection reads) {
+    Migrator migrator = context.migrator(operations, reads);
     List<Migration> all = context.repository().migrations();
     List<Migration> range = select(step.range(), all, migrator);
     if (range.isEmpty()) {
@@ -50,7 +53,7 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
           + Outcome.show(migrator.version()));
     }
     prepare(step, range.get(0), all, migrator);
-    Staircase staircase = new Staircase(context, step.allow(), reads);
+    Staircase staircase = new Staircase(context, step.allow(), operations, reads);
     List<Check> checks = new ArrayList<>();
     for (int i = 0; i < range.size(); i++) {
       Migration migration = range.get(i);

@@ -47,9 +47,10 @@ final class SchemaChecks {
     }
     String shown = expectation.matches().replace("{database}", context.database().name());
     Path file = context.settings().projectRoot().resolve(shown).normalize();
-    if (!dev.rehearsal.config.PathSafety.inside(context.settings().projectRoot(), file)) {
+    if (!context.settings().allowOutsideProject()
+        && !dev.rehearsal.config.PathSafety.inside(context.settings().projectRoot(), file)) {
       throw new StepFailure("golden file " + shown + " leads outside the project root — keep golden files in the "
-          + "repository");
+          + "repository (or allow it with --allow-outside-project)");
     }
     if (context.settings().updateSnapshots()) {
       write(file, shown);

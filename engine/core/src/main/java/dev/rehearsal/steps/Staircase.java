@@ -18,9 +18,10 @@ import java.util.List;
 
 /**
  * One step of a round-trip's staircase, for one migration: snapshot before, up, snapshot after, down, compare with
- * before, up again, compare with after. Every MyBatis operation opens a fresh connection, so nothing a session keeps
- * can make the rollback look better than it is; the snapshots and changelog reads share one reading connection
- * ({@code reads}), on which no migration ever runs.
+ * before, up again, compare with after. Every MyBatis operation starts in a new session (a new connection, or on
+ * PostgreSQL one connection reset with {@code DISCARD ALL} before each), so nothing a session keeps can make the
+ * rollback look better than it is; the snapshots and changelog reads share one reading connection ({@code reads}), on
+ * which no migration ever runs.
  *
  * <p>The snapshot after a migration's re-apply is the next migration's "before" (nothing happens in between), and the
  * data after the first up is read only when the migration has no undo section (nothing else compares it): three
@@ -50,11 +51,11 @@ final class Staircase {
   /** The database as the last climb left it, when that is known; null when it must be read. */
   private Snapshot next;
 
-  Staircase(StepContext context, Allow allow, Connector reads) {
+  Staircase(StepContext context, Allow allow, Connector operations, Connector reads) {
     this.context = context;
     this.allow = allow;
     this.reads = reads;
-    this.migrator = context.migrator(reads);
+    this.migrator = context.migrator(operations, reads);
   }
 
   Result climb(Migration migration, List<ScriptFinding> findings) {

@@ -49,10 +49,16 @@ public final class StepContext {
    *
    * @param projectRoot golden snapshot files are resolved against it
    * @param updateSnapshots write golden files instead of comparing with them
+   * @param allowOutsideProject golden files may lie outside the project root ({@code paths.allow_outside_project})
    */
-  public record Settings(Path projectRoot, boolean updateSnapshots) {
+  public record Settings(Path projectRoot, boolean updateSnapshots, boolean allowOutsideProject) {
     public Settings {
       Objects.requireNonNull(projectRoot, "projectRoot");
+    }
+
+    /** Settings that keep golden files inside the project root. */
+    public Settings(Path projectRoot, boolean updateSnapshots) {
+      this(projectRoot, updateSnapshots, false);
     }
   }
 
@@ -75,6 +81,20 @@ public final class StepContext {
   /** A migrator whose changelog reads go through {@code reads}; its operations still connect afresh. */
   public Migrator migrator(Connector reads) {
     return new Migrator(repository, scratch, reads);
+  }
+
+  /** A migrator whose operations connect through {@code operations} and whose changelog reads go through {@code reads}. */
+  public Migrator migrator(Connector operations, Connector reads) {
+    return new Migrator(repository, operations, reads);
+  }
+
+  /**
+   * Connections for a step that runs many migrations one by one (a round-trip): one connection whose session is reset
+   * before each operation where the engine can ({@link Database#sessionReset()}), a new one each time elsewhere; the
+   * caller closes it.
+   */
+  public ReusedConnection operationsConnection() {
+    return ReusedConnection.resetting(scratch, database.sessionReset());
   }
 
   public ScriptExecutor scripts() {

@@ -124,8 +124,8 @@ class InterpreterTest {
 
   private RunResult run(boolean keep, List<Scenario> scenarios, Database on,
       Function<Database, MigrationRepository> repositories, RunListener listener) {
-    Interpreter interpreter = new Interpreter(repositories, StepRegistry.standard(), new RunOptions(keep, false, 1, false),
-        dir, dir.resolve("backups"));
+    Interpreter interpreter = new Interpreter(repositories, StepRegistry.standard(),
+        new RunOptions(keep, false, 1, false), dir, false, dir.resolve("backups"));
     return interpreter.run("test-run", RunPlan.of(scenarios, List.of(on)), listener);
   }
 

@@ -43,6 +43,34 @@ class PostgresCopyTest {
   }
 
   @Test
+  void anEmptyFieldQuotedOrNotIsNullOnBothEngines() throws IOException {
+    Path fixtures = Files.createDirectories(temp.resolve("fixtures"));
+    Files.copy(ROOT.resolve("fixtures/users.yaml"), fixtures.resolve("users.yaml"));
+    Files.writeString(fixtures.resolve("posts.csv"), "id,user_id,title,body\n1,1,quoted empty,\"\"\n2,1,bare empty,\n");
+    Path file = Files.writeString(temp.resolve("empty.yaml"), """
+        scenario: empty CSV fields
+        steps:
+          - apply: 20250102000000
+          - seed: users.yaml
+          - seed: posts.csv
+          - expect:
+              query:
+                - {sql: "SELECT count(*) FROM posts WHERE body = ''", equals: 0}
+                - {sql: "SELECT count(*) FROM posts WHERE body IS NULL", equals: 2}
+        """);
+    Project project = project(Map.of("paths.fixtures", fixtures.toString()));
+    RunResult result = project.run(RunId.next(), project.readScenarios(List.of(file)),
+        project.databases(List.of("sqlite", "postgres")), false, new RunListener() {});
+
+    assertEquals(2, result.scenarios().size());
+    for (ScenarioResult run : result.scenarios()) {
+      assertEquals(Status.PASSED, run.status(), run.toString());
+    }
+    assertEquals("2 rows inserted into posts", result.scenarios().get(0).steps().get(2).detail());
+    assertEquals("2 rows copied into posts (bulk load)", result.scenarios().get(1).steps().get(2).detail());
+  }
+
+  @Test
   void aBadCsvLineIsAnErrorNamingTheLine() throws IOException {
     Path fixtures = Files.createDirectories(temp.resolve("fixtures"));
     Files.writeString(fixtures.resolve("users.csv"), "id,email,full_name\n1,a@example.com,A\n2,b@example.com\n");
@@ -66,12 +94,16 @@ class PostgresCopyTest {
 
   private RunResult run(String scenario, Map<String, String> extra) throws IOException {
     Path file = Files.writeString(temp.resolve("copy.yaml"), scenario);
+    Project project = project(extra);
+    return project.run(RunId.next(), project.readScenarios(List.of(file)), project.databases(List.of("postgres")),
+        false, new RunListener() {});
+  }
+
+  private Project project(Map<String, String> extra) {
     Map<String, String> overrides = new java.util.HashMap<>(extra);
     overrides.put("databases.postgres.url", PostgresServer.url());
     overrides.put("paths.allow_outside_project", "true");
     overrides.put("paths.backups", temp.resolve("backups").toString());
-    Project project = Project.open(ROOT, overrides);
-    return project.run(RunId.next(), project.readScenarios(List.of(file)), project.databases(List.of("postgres")),
-        false, new RunListener() {});
+    return Project.open(ROOT, overrides);
   }
 }

@@ -142,7 +142,7 @@ class StepLabelsReaderTest {
         broken/constraint-problems.yaml:13:11: an index needs 'name', or 'table' and 'columns'
         broken/constraint-problems.yaml:14:42: 'unique' must be true or false
         broken/constraint-problems.yaml:15:32: golden file '../outside.schema' is outside the project — keep it in \
-        the repository
+        the repository (or allow it with --allow-outside-project)
         broken/constraint-problems.yaml:16:22: 'schema' needs either 'same_as' (a label) or 'matches' (a golden \
         snapshot file)
         """, problemsOf("broken/constraint-problems.yaml"));

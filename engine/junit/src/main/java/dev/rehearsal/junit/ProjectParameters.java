@@ -70,7 +70,10 @@ final class ProjectParameters {
 
   /** The configured database names, and any a parameter names; the file's problems surface in Project.open. */
   private Set<String> databaseNames(Path root) {
-    Set<String> names = new LinkedHashSet<>(ConfigLoader.load(root, Map.of()).databaseNames());
+    // With the path overrides already: paths.allow_outside_project decides whether the file's paths are valid.
+    Map<String, String> paths = new LinkedHashMap<>(overrides(Set.of()));
+    paths.keySet().retainAll(dev.rehearsal.config.Constants.PATH_KEYS);
+    Set<String> names = new LinkedHashSet<>(ConfigLoader.load(root, paths).databaseNames());
     for (String key : parameters.keySet()) {
       String[] parts = key.split("\\.");
       if (key.startsWith(Constants.PREFIX + DATABASES) && parts.length == 4) {

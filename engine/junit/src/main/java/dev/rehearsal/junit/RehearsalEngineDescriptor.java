@@ -2,6 +2,7 @@ package dev.rehearsal.junit;
 
 import dev.rehearsal.run.RunId;
 import dev.rehearsal.run.RunListener;
+import dev.rehearsal.run.RunPlan;
 import dev.rehearsal.run.ScenarioRun;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +38,11 @@ final class RehearsalEngineDescriptor extends EngineDescriptor implements Node<E
     if (settings == null || runs.isEmpty()) {
       return context;
     }
+    List<ScenarioRun> numbered = RunPlan.number(
+        runs.stream().map(run -> new ScenarioRun(0, run.scenario(), run.database())).toList());
     Map<UniqueId, ScenarioRun> plan = new LinkedHashMap<>();
-    for (ScenarioRunDescriptor run : runs) {
-      plan.put(run.getUniqueId(), new ScenarioRun(plan.size() + 1, run.scenario(), run.database()));
+    for (int i = 0; i < runs.size(); i++) {
+      plan.put(runs.get(i).getUniqueId(), numbered.get(i));
     }
     RunListener reports = Reporters.of(settings, listener);
     return context.withRun(settings.project().interpreter(settings.options())

@@ -106,9 +106,13 @@ public final class RehearsalTestEngine extends HierarchicalTestEngine<ExecutionC
     return engine;
   }
 
-  /** What scenarios are checked against; the migrations repository is read for its ids. */
+  /**
+   * What scenarios are checked against; the migrations repository is read for its ids, and with the environment of
+   * every selected database, so that a missing environment file is a problem of the project found before any run.
+   */
   private static Optional<ReadContext> readContext(EngineSettings settings, DiscoveryIssueReporter issues) {
     try {
+      settings.databases().forEach(settings.project()::repository);
       return Optional.of(settings.project().readContext());
     } catch (RepositoryException e) {
       issues.reportIssue(Issues.error(e.getMessage()));

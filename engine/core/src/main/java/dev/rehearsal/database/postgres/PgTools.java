@@ -90,22 +90,19 @@ final class PgTools {
   /** Connection arguments for a tool: host, port, user and database name; the password goes in the environment. */
   static List<String> connection(PgUrl url) {
     List<String> args = new ArrayList<>();
-    String first = url.hosts().split(",")[0];
-    int colon = first.lastIndexOf(':');
-    boolean hasPort = colon > 0 && !first.endsWith("]");
-    args.add("--host=" + (hasPort ? first.substring(0, colon) : first));
-    if (hasPort) {
-      args.add("--port=" + first.substring(colon + 1));
+    args.add("--host=" + url.host());
+    if (url.port() != null) {
+      args.add("--port=" + url.port());
     }
-    if (url.parameters().containsKey("user")) {
-      args.add("--username=" + url.parameters().get("user"));
+    if (url.decoded("user") != null) {
+      args.add("--username=" + url.decoded("user"));
     }
     args.add("--no-password");
     return args;
   }
 
   static Map<String, String> environment(PgUrl url) {
-    String password = url.parameters().get("password");
+    String password = url.decoded("password");
     return password == null ? Map.of() : Map.of("PGPASSWORD", password);
   }
 }

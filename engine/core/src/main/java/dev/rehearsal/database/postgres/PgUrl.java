@@ -1,6 +1,7 @@
 package dev.rehearsal.database.postgres;
 
-import java.util.Arrays;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +44,44 @@ record PgUrl(String hosts, String database, Map<String, String> parameters) {
       }
     }
     String database = m.group(2) == null || m.group(2).isEmpty() ? "postgres" : m.group(2);
-    return new PgUrl(m.group(1).isEmpty() ? "localhost" : m.group(1), database, parameters);
+    PgUrl parsed = new PgUrl(m.group(1).isEmpty() ? "localhost" : m.group(1), database, parameters);
+    for (String host : parsed.hosts.split(",")) {
+      String port = port(host);
+      if (port != null && !(port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1
+          && Integer.parseInt(port) <= 65535)) {
+        throw new IllegalArgumentException("'" + redact(url) + "' has port '" + port + "' — a port is a number from "
+            + "1 to 65535 (PostgreSQL listens on 5432 unless told otherwise)");
+      }
+    }
+    return parsed;
+  }
+
+  /** The port of {@code host:port} ({@code [v6]:port}), or null when it names none. */
+  private static String port(String host) {
+    int colon = host.lastIndexOf(':');
+    return colon > 0 && !host.endsWith("]") ? host.substring(colon + 1) : null;
+  }
+
+  /** The first host, without its port, and an IPv6 address without its brackets (as libpq's tools take it). */
+  String host() {
+    String first = hosts.split(",")[0];
+    String port = port(first);
+    String host = port == null ? first : first.substring(0, first.length() - port.length() - 1);
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  /** The port of the first host, or null when the URL leaves it to the default. */
+  String port() {
+    return port(hosts.split(",")[0]);
+  }
+
+  /**
+   * A parameter's value as the driver sees it, percent-decoded ({@code user=a%40b} is {@code a@b}), or null: for
+   * tools that take it apart from the URL ({@code pg_dump}, {@code psql}).
+   */
+  String decoded(String key) {
+    String value = parameters.get(key);
+    return value == null ? null : URLDecoder.decode(value, StandardCharsets.UTF_8);
   }
 
   /** Any text with passwords and URL user-info replaced by {@code ***}. */
@@ -77,15 +115,12 @@ record PgUrl(String hosts, String database, Map<String, String> parameters) {
 
   /** A psql command that connects to this database (the password, if any, is left to PGPASSWORD). */
   String psql() {
-    String first = Arrays.stream(hosts.split(",")).findFirst().orElse("localhost");
-    int colon = first.lastIndexOf(':');
-    boolean hasPort = colon > 0 && !first.endsWith("]");
-    StringBuilder command = new StringBuilder("psql -h ").append(hasPort ? first.substring(0, colon) : first);
-    if (hasPort) {
-      command.append(" -p ").append(first.substring(colon + 1));
+    StringBuilder command = new StringBuilder("psql -h ").append(host());
+    if (port() != null) {
+      command.append(" -p ").append(port());
     }
-    if (parameters.containsKey("user")) {
-      command.append(" -U ").append(parameters.get("user"));
+    if (decoded("user") != null) {
+      command.append(" -U ").append(decoded("user"));
     }
     return command.append(" -d ").append(database).toString();
   }

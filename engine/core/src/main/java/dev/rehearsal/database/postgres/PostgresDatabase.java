@@ -81,6 +81,12 @@ public final class PostgresDatabase implements Database {
     return name;
   }
 
+  /** {@code DISCARD ALL}: what a new session would be, at a fraction of the 4 ms a new connection costs here. */
+  @Override
+  public String sessionReset() {
+    return "DISCARD ALL";
+  }
+
   @Override
   public String kind() {
     return KIND;
@@ -175,9 +181,15 @@ public final class PostgresDatabase implements Database {
   /**
    * CREATE DATABASE, optionally from a template; a template briefly in use by a concurrent CREATE DATABASE
    * (SQLState 55006) is retried.
+   *
+   * <p>A copy of a cached state is made file by file ({@code STRATEGY = FILE_COPY}, the only way before PostgreSQL
+   * 15): the default since 15, {@code WAL_LOG}, writes every page of the template to the WAL, which for a state of a
+   * few hundred tables took 0.5 s per copy on the development machine against 0.07 to 0.2 s file by file.
    */
   private void createDatabase(Statement statement, String quoted, String template) throws SQLException {
-    String sql = "CREATE DATABASE " + quoted + (template == null ? "" : " TEMPLATE " + quote(template));
+    String strategy = template != null && statement.getConnection().getMetaData().getDatabaseMajorVersion() >= 15
+        ? " STRATEGY = FILE_COPY" : "";
+    String sql = "CREATE DATABASE " + quoted + (template == null ? "" : " TEMPLATE " + quote(template)) + strategy;
     for (int attempt = 1; ; attempt++) {
       try {
         statement.execute(sql);
@@ -360,7 +372,8 @@ public final class PostgresDatabase implements Database {
   public java.util.OptionalLong copyCsv(Connection connection, String table, List<String> columns, Path csv)
       throws SQLException {
     String sql = "COPY " + quote(table) + " (" + columns.stream().map(this::quote)
-        .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (FORMAT csv, HEADER true)";
+        .collect(Collectors.joining(", ")) + ") FROM STDIN WITH (FORMAT csv, HEADER true, FORCE_NULL ("
+        + columns.stream().map(this::quote).collect(Collectors.joining(", ")) + "))";
     try (java.io.Reader reader = java.nio.file.Files.newBufferedReader(csv, java.nio.charset.StandardCharsets.UTF_8)) {
       return java.util.OptionalLong.of(connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI()
           .copyIn(sql, reader));

@@ -42,4 +42,30 @@ class PgUrlTest {
         + "jdbc:postgresql://HOST:PORT/DATABASE?user=NAME (and password=... if the server asks for one)",
         e.getMessage());
   }
+
+  @Test
+  void givesToolsTheUserAndPasswordPercentDecodedAsTheDriverDoes() {
+    PgUrl url = PgUrl.parse("jdbc:postgresql://[::1]:6543/postgres?user=ops%40corp&password=p%26ss%3Dw%C3%B6rd");
+    assertEquals(java.util.List.of("--host=::1", "--port=6543", "--username=ops@corp", "--no-password"),
+        PgTools.connection(url));
+    assertEquals(java.util.Map.of("PGPASSWORD", "p&ss=w\u00f6rd"), PgTools.environment(url));
+    assertEquals("psql -h ::1 -p 6543 -U ops@corp -d postgres", url.psql());
+  }
+
+  @Test
+  void aUrlWithoutAPortLeavesItToTheTools() {
+    assertEquals(java.util.List.of("--host=db.example", "--no-password"),
+        PgTools.connection(PgUrl.parse("jdbc:postgresql://db.example/app")));
+  }
+
+  @Test
+  void refusesAPortOutsideOneTo65535() {
+    for (String port : new String[] {"0", "65536", "54x2", ""}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> PgUrl.parse("jdbc:postgresql://127.0.0.1:" + port + "/postgres?password=hunter2"));
+      assertEquals("'jdbc:postgresql://127.0.0.1:" + port + "/postgres?password=***' has port '" + port
+          + "' — a port is a number from 1 to 65535 (PostgreSQL listens on 5432 unless told otherwise)",
+          e.getMessage());
+    }
+  }
 }
