@@ -8,14 +8,10 @@ final class ShardConverter implements ITypeConverter<String> {
 
   @Override
   public String convert(String value) {
-    String[] parts = value.strip().split("/", -1);
-    if (parts.length == 2 && parts[0].matches("[0-9]{1,6}") && parts[1].matches("[0-9]{1,6}")) {
-      int index = Integer.parseInt(parts[0]);
-      int count = Integer.parseInt(parts[1]);
-      if (index >= 1 && index <= count) {
-        return index + "/" + count;
-      }
+    try {
+      return dev.rehearsal.junit.Shard.parse(value).toString();
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
-    throw new TypeConversionException("'" + value + "' is not a shard — write I/N with 1 <= I <= N, e.g. 1/2");
   }
 }

@@ -89,6 +89,12 @@ public interface Database {
   Catalog catalog();
 
   /**
+   * Drops every scratch database this instance created and that is neither dropped nor kept yet; the shutdown hook's
+   * last sweep on Ctrl-C or SIGTERM. Engines whose scratch databases are files in a temporary directory do nothing.
+   */
+  default void dropLeftovers() {}
+
+  /**
    * A statement that returns a connection's session to the state of a new one (temporary tables, settings, prepared
    * statements, locks, cursors), or null when the engine has none: then a step that must not let one operation see
    * what an earlier one left in its session opens a new connection for each.

@@ -8,23 +8,21 @@ import java.sql.SQLException;
  */
 public final class DatabaseException extends RuntimeException {
 
-  private final String sqlState;
   private final boolean infrastructure;
 
-  private DatabaseException(String message, String sqlState, boolean infrastructure, Throwable cause) {
+  private DatabaseException(String message, boolean infrastructure, Throwable cause) {
     super(message, cause);
-    this.sqlState = sqlState;
     this.infrastructure = infrastructure;
   }
 
   /** A failure of something the scenario asked for (a statement, a query). */
   public static DatabaseException of(String doing, SQLException e) {
-    return new DatabaseException(doing + ": " + describe(e), e.getSQLState(), false, e);
+    return new DatabaseException(doing + ": " + describe(e), false, e);
   }
 
   /** A failure of an operation on a database that is there (a backup that could not be written, say). */
   public static DatabaseException failed(String message, Throwable cause) {
-    return new DatabaseException(message, null, false, cause);
+    return new DatabaseException(message, false, cause);
   }
 
   /** A failure to create, reach or drop a database: not the scenario's fault. */
@@ -35,8 +33,7 @@ public final class DatabaseException extends RuntimeException {
   /** As {@link #infrastructure(String, Exception)}, with what to do appended (e.g. " — is the server running?"). */
   public static DatabaseException infrastructure(String doing, Exception e, String hint) {
     String detail = e instanceof SQLException sql ? describe(sql) : String.valueOf(e.getMessage());
-    String state = e instanceof SQLException sql ? sql.getSQLState() : null;
-    return new DatabaseException(doing + ": " + detail + hint, state, true, e);
+    return new DatabaseException(doing + ": " + detail + hint, true, e);
   }
 
   /** The driver's message with SQLState and vendor code when it has them, and what it means when it is unclear. */
@@ -56,11 +53,6 @@ public final class DatabaseException extends RuntimeException {
       }
     }
     return text.toString();
-  }
-
-  /** SQLState of the underlying error, or null. */
-  public String sqlState() {
-    return sqlState;
   }
 
   /** True when the database itself could not be created, reached or dropped. */

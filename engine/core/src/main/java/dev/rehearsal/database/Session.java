@@ -169,7 +169,10 @@ public final class Session implements AutoCloseable {
         + String.join(", ", columns.stream().map(database::quote).toList()) + ") VALUES ("
         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
     int index = 0;
+    boolean own = false;
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      // Its own transaction, unless it is part of one (see transaction()).
+      own = connection.getAutoCommit();
       connection.setAutoCommit(false);
       int pending = 0;
       for (List<Object> row : rows) {
@@ -186,10 +189,35 @@ public final class Session implements AutoCloseable {
       if (pending > 0) {
         statement.executeBatch();
       }
+      if (own) {
+        connection.commit();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      if (own) {
+        rollbackQuietly();
+      }
+      throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(index) + ")", e);
+    }
+  }
+
+  /** Runs {@code work} (inserts) in one transaction: all of it is committed, or none when it throws. */
+  public void transaction(Runnable work) {
+    try {
+      connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot begin a transaction", e);
+    }
+    try {
+      work.run();
       connection.commit();
+      connection.setAutoCommit(true);
     } catch (SQLException e) {
       rollbackQuietly();
-      throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(index) + ")", e);
+      throw DatabaseException.of("cannot commit", e);
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
     }
   }
 

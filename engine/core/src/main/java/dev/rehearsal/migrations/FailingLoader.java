@@ -5,36 +5,33 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.ibatis.migration.Change;
 import org.apache.ibatis.migration.MigrationException;
 import org.apache.ibatis.migration.MigrationLoader;
 
 /**
  * Wraps the loader so that, in memory, one statement of one script is preceded by a statement that fails (or that
- * {@link FaultyConnector} turns into a cut connection). Files on disk are never edited. Statements are counted the
- * way MyBatis's ScriptRunner splits them: comment lines skipped, {@code -- @DELIMITER} honoured, a statement ends on
- * the first line containing the delimiter.
+ * {@link FaultyConnector} turns into a cut connection). Files on disk are never edited. Statements are counted by
+ * {@link ScriptStatements}, the way MyBatis's ScriptRunner splits them: comment lines skipped, {@code -- @DELIMITER}
+ * honoured, and with {@code full_line_delimiter} a statement ending only at a line that holds just the delimiter.
  */
 final class FailingLoader implements MigrationLoader {
 
   /** The text {@link FaultyConnector} looks for to cut the connection. */
   static final String DISCONNECT_MARKER = "/* rehearsal:simulated-disconnect */";
 
-  private static final Pattern DELIMITER = Pattern.compile("^\\s*((--)|(//))?\\s*(//)?\\s*@DELIMITER\\s+([^\\s]+)",
-      Pattern.CASE_INSENSITIVE);
-
   private final MigrationLoader delegate;
   private final InjectedFailure failure;
   private final String delimiter;
+  private final boolean fullLineDelimiter;
   private boolean injected;
   private int statements = -1;
 
-  FailingLoader(MigrationLoader delegate, InjectedFailure failure, String delimiter) {
+  FailingLoader(MigrationLoader delegate, InjectedFailure failure, String delimiter, boolean fullLineDelimiter) {
     this.delegate = delegate;
     this.failure = failure;
     this.delimiter = delimiter;
+    this.fullLineDelimiter = fullLineDelimiter;
   }
 
   /** Whether the failing statement was handed to MyBatis. */
@@ -61,36 +58,20 @@ final class FailingLoader implements MigrationLoader {
     }
     String text = read(reader, change);
     List<String> lines = new ArrayList<>(text.lines().toList());
-    String current = delimiter;
-    int statement = 0;
-    boolean inStatement = false;
-    statements = 0;
+    List<ScriptText.Line> numbered = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      numbered.add(new ScriptText.Line(i + 1, lines.get(i)));
+    }
+    // Counted as MyBatis's ScriptRunner splits them (the delimiter, -- @DELIMITER, full_line_delimiter).
+    List<ScriptStatements.Statement> split = new ScriptStatements(null, delimiter, fullLineDelimiter, false)
+        .split(numbered);
+    statements = split.size();
     Integer insertAt = null;
     String insertDelimiter = null;
-    for (int i = 0; i < lines.size(); i++) {
-      String trimmed = lines.get(i).strip();
-      if (trimmed.startsWith("--") || trimmed.startsWith("//")) {
-        Matcher m = DELIMITER.matcher(trimmed);
-        if (m.find()) {
-          current = m.group(5);
-        }
-        continue;
-      }
-      if (trimmed.isEmpty()) {
-        continue;
-      }
-      if (!inStatement) {
-        statement++;
-        statements++;
-        inStatement = true;
-        if (statement == failure.atStatement()) {
-          insertAt = i;
-          insertDelimiter = current;
-        }
-      }
-      if (trimmed.contains(current)) {
-        inStatement = false;
-      }
+    if (failure.atStatement() <= split.size()) {
+      ScriptStatements.Statement target = split.get(failure.atStatement() - 1);
+      insertAt = target.line() - 1;
+      insertDelimiter = fullLineDelimiter ? "\n" + target.delimiter() : target.delimiter();
     }
     if (insertAt == null) {
       return new StringReader(text);

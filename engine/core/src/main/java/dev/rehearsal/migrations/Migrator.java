@@ -183,7 +183,8 @@ public final class Migrator {
     if (failure == null) {
       return new Armed(connector, repository.loader(), null);
     }
-    FailingLoader loader = new FailingLoader(repository.loader(), failure, repository.options().getDelimiter());
+    FailingLoader loader = new FailingLoader(repository.loader(), failure, repository.options().getDelimiter(),
+        repository.options().isFullLineDelimiter());
     return new Armed(new FaultyConnector(connector, failure, repository.changelogTable()), loader, failure);
   }
 

@@ -18,8 +18,8 @@ final class ScriptStatements {
   private static final Pattern DELIMITER = Pattern.compile("^\\s*((--)|(//))?\\s*(//)?\\s*@DELIMITER\\s+([^\\s]+)",
       Pattern.CASE_INSENSITIVE);
 
-  /** One statement and the line it starts on. */
-  record Statement(int line, String text) {}
+  /** One statement, the line it starts on, and the delimiter in effect there. */
+  record Statement(int line, String text, String delimiter) {}
 
   private final Migration migration;
   private final String delimiterSetting;
@@ -77,12 +77,12 @@ final class ScriptStatements {
       if (lineChecks) {
         check(line.number(), head, text.substring(end + delimiter.length()), delimiter);
       }
-      statements.add(new Statement(start, command.append(head).toString().strip()));
+      statements.add(new Statement(start, command.append(head).toString().strip(), delimiter));
       command.setLength(0);
       start = 0;
     }
     if (!command.isEmpty()) {
-      statements.add(new Statement(start, command.toString().strip()));
+      statements.add(new Statement(start, command.toString().strip(), delimiter));
     }
     return statements;
   }

@@ -99,10 +99,6 @@ public final class Interpreter {
     }
   }
 
-  RunOptions options() {
-    return options;
-  }
-
   /**
    * Starts a run whose scenario runs the caller starts one by one; {@link RunExecution#finish()} ends it. Until
    * then, a shutdown hook drops the scratch databases that are open.

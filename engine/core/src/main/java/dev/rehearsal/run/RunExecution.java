@@ -1,5 +1,6 @@
 package dev.rehearsal.run;
 
+import dev.rehearsal.database.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -85,6 +86,8 @@ public final class RunExecution {
     }
     interpreter.dropOpen();
     cache.close();
+    // What a step was using besides its scenario's database (a failure's probe), and anything else left.
+    plan.stream().map(ScenarioRun::database).distinct().forEach(Database::dropLeftovers);
     List<ScenarioResult> reported;
     synchronized (this) {
       reported = new ArrayList<>(results);

@@ -15,6 +15,19 @@ public final class Snapshots {
 
   private Snapshots() {}
 
+  /**
+   * The schema and data of the database now, under {@code label}: what the snapshot, backup and round-trip steps
+   * remember and compare.
+   *
+   * @param version the migration version it was taken at, as shown, or null
+   * @param valueColumns the {@code table.column}s whose values are kept besides the fingerprints
+   */
+  public static Snapshot take(Session session, String changelogTable, String label, String version,
+      List<String> valueColumns) {
+    return new Snapshot(label, version, schema(session, changelogTable), data(session, changelogTable,
+        valueColumns));
+  }
+
   /** The schema, without the changelog table. */
   public static SchemaSnapshot schema(Session session, String changelogTable) {
     return new SchemaSnapshot(session.schemaFacts(Set.of(changelogTable)));

@@ -51,8 +51,7 @@ final class BackupRunner implements StepRunner<BackupStep> {
     String version = Outcome.show(context.migrator().version());
     String changelog = context.repository().changelogTable();
     try (Session session = context.session()) {
-      return new Snapshot(label, version, Snapshots.schema(session, changelog),
-          Snapshots.data(session, changelog, List.of()));
+      return Snapshots.take(session, changelog, label, version, List.of());
     }
   }
 }

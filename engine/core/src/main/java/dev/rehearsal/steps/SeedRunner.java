@@ -45,13 +45,12 @@ final class SeedRunner implements StepRunner<SeedStep> {
       return StepOutcome.done(seedCsv(csv, context));
     }
     SeedStep.Rows rows = (SeedStep.Rows) fixture;
-    long total = 0;
+    long[] total = {0};
+    // Every table of the fixture in one transaction: a bad row leaves none of the fixture behind.
     try (Session session = context.session()) {
-      for (TableRows table : rows.tables()) {
-        total += seedRows(session, table);
-      }
+      session.transaction(() -> rows.tables().forEach(table -> total[0] += seedRows(session, table)));
     }
-    return StepOutcome.done(total + " rows inserted from " + rows.shownAs());
+    return StepOutcome.done(total[0] + " rows inserted from " + rows.shownAs());
   }
 
   /** Rows with the same columns go in one batch; a change of columns starts a new one. */

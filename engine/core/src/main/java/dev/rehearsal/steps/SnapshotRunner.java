@@ -3,8 +3,6 @@ package dev.rehearsal.steps;
 import dev.rehearsal.database.Session;
 import dev.rehearsal.migrations.Outcome;
 import dev.rehearsal.scenario.SnapshotStep;
-import dev.rehearsal.schema.DataSnapshot;
-import dev.rehearsal.schema.SchemaSnapshot;
 import dev.rehearsal.schema.Snapshot;
 import dev.rehearsal.schema.Snapshots;
 
@@ -26,11 +24,10 @@ final class SnapshotRunner implements StepRunner<SnapshotStep> {
     String version = Outcome.show(context.migrator().version());
     String changelog = context.repository().changelogTable();
     try (Session session = context.session()) {
-      SchemaSnapshot schema = Snapshots.schema(session, changelog);
-      DataSnapshot data = Snapshots.data(session, changelog, step.values());
-      context.remember(new Snapshot(step.label(), version, schema, data));
-      return StepOutcome.done("snapshot '" + step.label() + "' at version " + version + ": " + schema.facts().size()
-          + " schema facts, " + data.tables().size() + " tables");
+      Snapshot snapshot = Snapshots.take(session, changelog, step.label(), version, step.values());
+      context.remember(snapshot);
+      return StepOutcome.done("snapshot '" + step.label() + "' at version " + version + ": "
+          + snapshot.schema().facts().size() + " schema facts, " + snapshot.data().tables().size() + " tables");
     }
   }
 }

@@ -145,8 +145,7 @@ final class Staircase {
   private Snapshot take(String label) {
     String changelog = context.repository().changelogTable();
     try (Session session = context.session(reads)) {
-      return new Snapshot(label, null, Snapshots.schema(session, changelog),
-          Snapshots.data(session, changelog, List.of()));
+      return Snapshots.take(session, changelog, label, null, List.of());
     }
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.database.ScratchDatabase;
 import dev.rehearsal.database.Session;
@@ -219,6 +220,33 @@ class MigratorTest {
     // The scripts before it stay applied; its own first statement was rolled back with it.
     assertEquals(ids(USERS, POSTS, NAME), changelogIds(migrator));
     assertEquals(List.of("id", "email", "name"), columns("users"));
+  }
+
+  @Test
+  void aSimulatedFailureCountsStatementsAsMyBatisSplitsThemWithFullLineDelimiters() throws IOException {
+    environment("changelog=CHANGELOG", "full_line_delimiter=true");
+    // With full_line_delimiter, a ';' inside a line does not end a statement: these are two statements, not four.
+    script("scripts", USERS + "_create_users.sql", """
+        CREATE TABLE users (id INTEGER PRIMARY KEY, note VARCHAR(20) DEFAULT 'a;b');
+        CREATE TABLE audit (id INTEGER PRIMARY KEY, what VARCHAR(20) DEFAULT 'x;y')
+        ;
+        INSERT INTO users (id) VALUES (1)
+        ;""", "DROP TABLE audit\n;\nDROP TABLE users\n;");
+    Migrator migrator = migrator();
+
+    MigrationFailedException second = assertThrows(MigrationFailedException.class,
+        () -> migrator.apply(new Target.Head(), new InjectedFailure(new BigDecimal(USERS), false, 2,
+            InjectedFailure.Mode.ERROR)));
+    MigrationFailedException third = assertThrows(MigrationFailedException.class,
+        () -> migrator.apply(new Target.Head(), new InjectedFailure(new BigDecimal(USERS), false, 3,
+            InjectedFailure.Mode.ERROR)));
+
+    assertTrue(second.getMessage().contains("simulated failure at statement 2 of " + USERS + "_create_users.sql"),
+        second.getMessage());
+    assertEquals("apply head: the simulated failure at statement 3 of the up section of " + USERS
+        + " cannot happen: that section has 2 statements", third.getMessage());
+    // The failure could not be placed, so the script ran unchanged (and is reported as an error all the same).
+    assertEquals(ids(USERS), changelogIds(migrator));
   }
 
   @Test

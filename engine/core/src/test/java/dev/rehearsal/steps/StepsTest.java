@@ -2,6 +2,7 @@ package dev.rehearsal.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.ScratchDatabase;
@@ -289,6 +290,28 @@ class StepsTest {
         + "[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed (UNIQUE constraint failed: authors.name)",
         e.getMessage());
     assertEquals(List.of(row(0)), query("SELECT count(*) FROM authors"));
+  }
+
+  @Test
+  void aBadRowInTheSecondTableLeavesNoRowOfTheFirst() {
+    List<Step> steps = parse("""
+        - apply: 20240102000000
+        - seed:
+            rows:
+              authors:
+                - {id: 1, name: Ursula}
+                - {id: 2, name: Anonymous}
+              books:
+                - {id: 1, author_id: 1, title: A Wizard of Earthsea}
+                - {id: 1, author_id: 2, title: Beowulf}
+        """, LIBRARY.resolve("fixtures"));
+    registry.run(steps.get(0), context);
+
+    DatabaseException e = assertThrows(DatabaseException.class, () -> registry.run(steps.get(1), context));
+
+    assertTrue(e.getMessage().startsWith("cannot insert into books (row at "), e.getMessage());
+    assertEquals(List.of(row(0)), query("SELECT count(*) FROM authors"));
+    assertEquals(List.of(row(0)), query("SELECT count(*) FROM books"));
   }
 
   @Test

@@ -7,17 +7,21 @@ package dev.rehearsal.junit;
  * @param index 1-based
  * @param count how many shards there are
  */
-record Shard(int index, int count) {
+public record Shard(int index, int count) {
 
-  Shard {
+  public Shard {
     if (count < 1 || index < 1 || index > count) {
       throw new IllegalArgumentException("'" + index + "/" + count + "' is not a shard — write I/N with 1 <= I <= N,"
           + " e.g. 1/2");
     }
   }
 
-  /** Parses {@code I/N}. */
-  static Shard parse(String text) {
+  /**
+   * Parses {@code I/N}.
+   *
+   * @throws IllegalArgumentException saying what a shard looks like
+   */
+  public static Shard parse(String text) {
     String[] parts = text.strip().split("/", -1);
     if (parts.length != 2 || !parts[0].strip().matches("[0-9]{1,6}") || !parts[1].strip().matches("[0-9]{1,6}")) {
       throw new IllegalArgumentException("'" + text + "' is not a shard — write I/N with 1 <= I <= N, e.g. 1/2");

@@ -47,6 +47,8 @@ public final class PostgresDatabase implements Database {
   private static final int RECONNECT_SECONDS = 20;
 
   private final PgTools tools;
+  /** Scratch databases created here and neither dropped nor kept yet: what {@link #dropLeftovers()} drops. */
+  private final java.util.Set<PostgresScratch> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private String version;
   private volatile boolean reached;
 
@@ -106,11 +108,6 @@ public final class PostgresDatabase implements Database {
     return version;
   }
 
-  /** The door URL as it may be shown. */
-  public String shownUrl() {
-    return door.shown();
-  }
-
   @Override
   public ScratchDatabase createScratch(String label) {
     return create(label, null);
@@ -142,8 +139,26 @@ public final class PostgresDatabase implements Database {
       throw DatabaseException.infrastructure("cannot create scratch database " + database + " on "
           + door.shown(), e, hint(e));
     }
-    return new PostgresScratch(this, database, door.withDatabase(database).withParameter("stringtype",
-        "unspecified"));
+    PostgresScratch scratch = new PostgresScratch(this, database, door.withDatabase(database)
+        .withParameter("stringtype", "unspecified"));
+    live.add(scratch);
+    return scratch;
+  }
+
+  /** A scratch database is dropped or kept: it is no longer a leftover. */
+  void settled(PostgresScratch scratch) {
+    live.remove(scratch);
+  }
+
+  /**
+   * Drops every scratch database created here that is neither dropped nor kept: besides the scenario runs' own, the
+   * short-lived ones a step makes (the probe of a simulated failure) and cached states. For the shutdown hook.
+   */
+  @Override
+  public void dropLeftovers() {
+    for (PostgresScratch scratch : List.copyOf(live)) {
+      scratch.close();
+    }
   }
 
   @Override

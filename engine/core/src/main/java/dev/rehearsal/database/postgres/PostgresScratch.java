@@ -46,11 +46,13 @@ final class PostgresScratch implements ScratchDatabase {
   @Override
   public synchronized void close() {
     if (keep || dropped) {
+      server.settled(this);
       return;
     }
     try {
       server.drop(database);
       dropped = true;
+      server.settled(this);
     } catch (DatabaseException e) {
       LOG.log(Level.WARNING, e, () -> "could not drop scratch database " + database
           + "; 'rehearse clean' will drop it later");

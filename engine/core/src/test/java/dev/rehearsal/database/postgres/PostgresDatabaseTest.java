@@ -44,6 +44,24 @@ class PostgresDatabaseTest {
   }
 
   @Test
+  void dropLeftoversDropsWhatIsStillInUseButNeitherWhatWasDroppedNorWhatIsKept() throws SQLException {
+    ScratchDatabase inUse = postgres.createScratch("pgleft_use_" + System.nanoTime());
+    ScratchDatabase kept = postgres.createScratch("pgleft_kept_" + System.nanoTime());
+    ScratchDatabase dropped = postgres.createScratch("pgleft_gone_" + System.nanoTime());
+    kept.keep();
+    kept.close();
+    dropped.close();
+    try (Connection connection = inUse.connect()) {
+      postgres.dropLeftovers();
+
+      assertEquals(List.of(), PostgresServer.databases(inUse.location()));
+      assertEquals(List.of(kept.location()), PostgresServer.databases(kept.location()));
+    } finally {
+      new PostgresDatabase("postgres", PostgresServer.url(), "5min", "30s").drop(kept.location());
+    }
+  }
+
+  @Test
   void dropsItsScratchDatabaseEvenWithAConnectionStillOpen() throws SQLException {
     ScratchDatabase scratch = postgres.createScratch("pgopen_" + System.nanoTime());
     String name = scratch.location();
