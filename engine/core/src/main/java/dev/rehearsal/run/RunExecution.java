@@ -75,7 +75,7 @@ public final class RunExecution {
    * The shutdown hook on Ctrl-C or SIGTERM: drops every scratch database and cached state, then reports what was
    * done: the scenario runs that finished, and those still going as {@link Status#INTERRUPTED}.
    */
-  private void interrupt() {
+  void interrupt() {
     synchronized (this) {
       if (result != null) {
         return;

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,5 +94,49 @@ class StepByStepTest {
         "step 4 skipped", "scenario finished error", "run finished 1"), events);
     assertThrows(IllegalStateException.class, scenarioRun::next);
     assertThrows(IllegalStateException.class, () -> execution.start(run));
+  }
+
+  @Test
+  void anInterruptWaitsForASummaryBeingWrittenAndCountsTheRunAsItFinished() throws Exception {
+    Scenario scenario = scenario("scenario: One step\nsteps:\n  - apply: head\n");
+    Project project = Project.open(LIBRARY, Map.of());
+    ScenarioRun run = new ScenarioRun(1, scenario, new SqliteDatabase("sqlite"));
+    CountDownLatch reporting = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RunListener slowReport = new RunListener() {
+      @Override
+      public void scenarioFinished(ScenarioResult result) {
+        events.add("scenario finished " + result.status().label());
+        reporting.countDown();
+        try {
+          release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+
+      @Override
+      public void runFinished(RunResult result) {
+        events.add("run finished " + result.scenarios().stream().map(r -> r.status().label()).toList());
+      }
+    };
+    RunExecution execution = project.interpreter(RunOptions.defaults()).begin("r", List.of(run), slowReport);
+    ScenarioExecution scenarioRun = execution.start(run);
+
+    Thread finishing = new Thread(scenarioRun::finish);
+    finishing.start();
+    assertTrue(reporting.await(10, TimeUnit.SECONDS));
+    // Ctrl-C while the finished run's summary is being written: the hook waits for it rather than drop it.
+    Thread signal = new Thread(execution::interrupt);
+    signal.start();
+    signal.join(300);
+    boolean waited = signal.isAlive();
+    release.countDown();
+    finishing.join(10_000);
+    signal.join(10_000);
+
+    assertTrue(waited, "the shutdown hook went on while a finished run was being reported");
+    assertEquals(List.of("scenario finished passed", "run finished [passed]"), events);
   }
 }
