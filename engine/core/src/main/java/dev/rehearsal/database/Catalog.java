@@ -27,4 +27,8 @@ public interface Catalog {
   /** The fingerprint of one table, computed in the database; {@code columns} in name order. */
   TableFingerprint fingerprint(Connection connection, String table, List<String> columns) throws SQLException;
 
+  /** Whether {@code table} is one of {@code excludedTables}, compared without regard to case. */
+  static boolean excluded(String table, Set<String> excludedTables) {
+    return excludedTables.stream().anyMatch(t -> t.equalsIgnoreCase(table));
+  }
 }

@@ -159,7 +159,8 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Inserts rows into one table in one transaction, in batches; {@code where} names each row's origin for errors.
+   * Inserts rows into one table, in batches, inside the caller's {@link #transaction}; {@code where} names each row's
+   * origin for errors.
    *
    * @param columns the column names
    * @param rows the values, one list per row, in column order
@@ -169,11 +170,7 @@ public final class Session implements AutoCloseable {
         + String.join(", ", columns.stream().map(database::quote).toList()) + ") VALUES ("
         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
     int index = 0;
-    boolean own = false;
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      // Its own transaction, unless it is part of one (see transaction()).
-      own = connection.getAutoCommit();
-      connection.setAutoCommit(false);
       int pending = 0;
       for (List<Object> row : rows) {
         index++;
@@ -189,19 +186,12 @@ public final class Session implements AutoCloseable {
       if (pending > 0) {
         statement.executeBatch();
       }
-      if (own) {
-        connection.commit();
-        connection.setAutoCommit(true);
-      }
     } catch (SQLException e) {
-      if (own) {
-        rollbackQuietly();
-      }
       throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(index) + ")", e);
     }
   }
 
-  /** Runs {@code work} (inserts) in one transaction: all of it is committed, or none when it throws. */
+  /** Runs {@code work} ({@link #insert}s) in one transaction: all of it is committed, or none when it throws. */
   public void transaction(Runnable work) {
     try {
       connection.setAutoCommit(false);

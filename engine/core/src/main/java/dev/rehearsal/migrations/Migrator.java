@@ -38,8 +38,9 @@ public final class Migrator {
   }
 
   /**
-   * A migrator whose operations open fresh connections from {@code connector}, and whose reads of the changelog go
-   * through {@code reads} (a step's shared reading connection, see {@link dev.rehearsal.database.ReusedConnection}).
+   * A migrator whose operations connect through {@code connector} (each to a new session: a new connection, or one
+   * reset in between, see {@link dev.rehearsal.database.ReusedConnection#resetting}), and whose reads of the changelog
+   * go through {@code reads} (a step's shared reading connection).
    */
   public Migrator(MigrationRepository repository, Connector connector, Connector reads) {
     this.repository = Objects.requireNonNull(repository, "repository");

@@ -94,7 +94,7 @@ final class SeedRunner implements StepRunner<SeedStep> {
         return copied.getAsLong() + " rows copied into " + csv.table() + " (bulk load)";
       }
       CsvRows rows = new CsvRows(lines, columns.size(), csv.shownAs());
-      session.insert(csv.table(), columns, rows, i -> csv.shownAs() + " data row " + i);
+      session.transaction(() -> session.insert(csv.table(), columns, rows, i -> csv.shownAs() + " data row " + i));
       return rows.count + " rows inserted into " + csv.table();
     } catch (IOException | RuntimeException e) {
       if (e instanceof StepFailure || e instanceof DatabaseException) {

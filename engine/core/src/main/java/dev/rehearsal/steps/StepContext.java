@@ -78,11 +78,6 @@ public final class StepContext {
     return new Migrator(repository, scratch);
   }
 
-  /** A migrator whose changelog reads go through {@code reads}; its operations still connect afresh. */
-  public Migrator migrator(Connector reads) {
-    return new Migrator(repository, scratch, reads);
-  }
-
   /** A migrator whose operations connect through {@code operations} and whose changelog reads go through {@code reads}. */
   public Migrator migrator(Connector operations, Connector reads) {
     return new Migrator(repository, operations, reads);

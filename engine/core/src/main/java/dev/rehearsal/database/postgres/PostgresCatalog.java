@@ -96,7 +96,7 @@ final class PostgresCatalog implements Catalog {
       try (ResultSet rs = readColumns.executeQuery()) {
         String table = null;
         while (rs.next()) {
-          if (excluded(rs.getString(1), excludedTables)) {
+          if (Catalog.excluded(rs.getString(1), excludedTables)) {
             continue;
           }
           if (!rs.getString(1).equals(table)) {
@@ -117,14 +117,14 @@ final class PostgresCatalog implements Catalog {
       }
       try (ResultSet rs = readConstraints.executeQuery()) {
         while (rs.next()) {
-          if (!excluded(rs.getString(1), excludedTables)) {
+          if (!Catalog.excluded(rs.getString(1), excludedTables)) {
             facts.add(constraint(rs));
           }
         }
       }
       try (ResultSet rs = readIndexes.executeQuery()) {
         while (rs.next()) {
-          if (excluded(rs.getString(2), excludedTables)) {
+          if (Catalog.excluded(rs.getString(2), excludedTables)) {
             continue;
           }
           String definition = rs.getString(5);
@@ -212,10 +212,6 @@ final class PostgresCatalog implements Catalog {
   public TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
     return PostgresFingerprints.fingerprint(connection, table, columns);
-  }
-
-  static boolean excluded(String table, Set<String> excludedTables) {
-    return excludedTables.stream().anyMatch(t -> t.equalsIgnoreCase(table));
   }
 
   static String quote(String identifier) {

@@ -2,6 +2,7 @@ package dev.rehearsal.database.postgres;
 
 import static dev.rehearsal.database.postgres.PostgresCatalog.quote;
 
+import dev.rehearsal.database.Catalog;
 import dev.rehearsal.database.Fingerprints;
 import dev.rehearsal.database.TableFingerprint;
 import java.sql.Connection;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Tables and their fingerprints in PostgreSQL: per table, the row count, two sums over rows of 32-bit slices of the
@@ -46,7 +46,7 @@ final class PostgresFingerprints {
         String table = rs.getString(2);
         String schema = schemas.putIfAbsent(table, rs.getString(1));
         // A name in two schemas: the first one (current_schema() comes first) is the one an unqualified query reads.
-        if (PostgresCatalog.excluded(table, excludedTables) || schema != null && !schema.equals(rs.getString(1))) {
+        if (Catalog.excluded(table, excludedTables) || schema != null && !schema.equals(rs.getString(1))) {
           continue;
         }
         List<String> columns = tables.computeIfAbsent(table, t -> new ArrayList<>());
@@ -71,13 +71,7 @@ final class PostgresFingerprints {
     // Prepared: a connection that fingerprints the same table again and again (a round-trip's) plans it once.
     try (PreparedStatement statement = connection.prepareStatement(sql.toString());
         ResultSet rs = statement.executeQuery()) {
-      rs.next();
-      Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        perColumn.put(columns.get(i), new TableFingerprint.ColumnFingerprint(rs.getLong(4 + 2 * i),
-            String.format("%016x", rs.getLong(5 + 2 * i))));
-      }
-      return TableFingerprint.of(table, rs.getLong(1), Fingerprints.hash(rs.getLong(2), rs.getLong(3)), perColumn);
+      return Fingerprints.read(rs, table, columns);
     }
   }
 

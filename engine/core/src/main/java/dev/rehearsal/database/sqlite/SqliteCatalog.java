@@ -48,7 +48,7 @@ final class SqliteCatalog implements Catalog {
       try (ResultSet rs = statement.executeQuery(OBJECTS)) {
         while (rs.next()) {
           String name = rs.getString(2);
-          if (excluded(rs.getString(3), excludedTables)) {
+          if (Catalog.excluded(rs.getString(3), excludedTables)) {
             continue;
           }
           switch (rs.getString(1)) {
@@ -161,10 +161,6 @@ final class SqliteCatalog implements Catalog {
   public TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
     return SqliteFingerprints.fingerprint(connection, table, columns);
-  }
-
-  static boolean excluded(String table, Set<String> excludedTables) {
-    return excludedTables.stream().anyMatch(t -> t.equalsIgnoreCase(table));
   }
 
   private static SchemaFact fact(String kind, String object, String key, String value) {

@@ -2,6 +2,7 @@ package dev.rehearsal.database.sqlite;
 
 import static dev.rehearsal.database.sqlite.SqliteCatalog.quote;
 
+import dev.rehearsal.database.Catalog;
 import dev.rehearsal.database.Fingerprints;
 import dev.rehearsal.database.TableFingerprint;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConnection;
 
@@ -37,7 +37,7 @@ final class SqliteFingerprints {
     Map<String, List<String>> tables = new LinkedHashMap<>();
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(TABLES)) {
       while (rs.next()) {
-        if (!SqliteCatalog.excluded(rs.getString(1), excludedTables)) {
+        if (!Catalog.excluded(rs.getString(1), excludedTables)) {
           tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
         }
       }
@@ -58,13 +58,7 @@ final class SqliteFingerprints {
     }
     sql.append(" FROM ").append(quote(table));
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.toString())) {
-      rs.next();
-      Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>();
-      for (int i = 0; i < columns.size(); i++) {
-        perColumn.put(columns.get(i), new TableFingerprint.ColumnFingerprint(rs.getLong(4 + 2 * i),
-            String.format("%016x", rs.getLong(5 + 2 * i))));
-      }
-      return TableFingerprint.of(table, rs.getLong(1), Fingerprints.hash(rs.getLong(2), rs.getLong(3)), perColumn);
+      return Fingerprints.read(rs, table, columns);
     }
   }
 
