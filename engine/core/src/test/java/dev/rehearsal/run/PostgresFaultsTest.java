@@ -38,6 +38,7 @@ class PostgresFaultsTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Disabled("restarts the machine's own PostgreSQL cluster; moves to a private cluster (issue 12, item 14)")
   void aServerRestartCostsTheScenarioThatWasRunningAndNothingElse() throws Exception {
     List<String> restart = restartCommand();
     Path first = scenario("a-before.yaml", "apply: 20250101000000", "expect: {version: 20250101000000}");
