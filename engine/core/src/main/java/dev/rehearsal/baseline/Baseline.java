@@ -1,10 +1,15 @@
 package dev.rehearsal.baseline;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The round-trip verdicts a legacy repository has accepted ({@code rehearsal-baseline.yaml}), per database and script
@@ -66,6 +71,23 @@ public final class Baseline {
   /** The entries of one database, by script file name (empty when it has none). */
   public SortedMap<String, BaselineEntry> entries(String database) {
     return databases.getOrDefault(database, Collections.emptySortedMap());
+  }
+
+  /**
+   * The entries of {@code databaseNames} whose script is none of {@code files} any more, by database then file:
+   * stale entries, which {@code --update-baseline} removes.
+   */
+  public List<String> stale(Collection<String> databaseNames, Set<String> files) {
+    List<String> stale = new ArrayList<>();
+    for (String database : new TreeSet<>(databaseNames)) {
+      entries(database).forEach((file, entry) -> {
+        if (!files.contains(file)) {
+          stale.add(entry.position() + ": stale entry: " + file + " on " + database + " has no script any more "
+              + "— 'rehearse roundtrip --update-baseline' removes it");
+        }
+      });
+    }
+    return stale;
   }
 
   /** How one verdict compares with the baseline. */
