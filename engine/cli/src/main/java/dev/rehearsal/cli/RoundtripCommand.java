@@ -138,7 +138,9 @@ final class RoundtripCommand extends BaseCommand {
       }
       SortedSet<BigDecimal> ids = new TreeSet<>();
       on.forEach(database -> ids.addAll(changes.migrations(project.repository(database))));
-      return new Range.Changed(ids, changes.describe());
+      new LiveLine(out(), false, LiveLine.DEFAULT_WIDTH).println("Changed " + changes.describe() + ": " + ids.size()
+          + (ids.size() == 1 ? " migration" : " migrations"));
+      return new Range.Changed(ids, "since " + changes.ref());
     }
     if (last != null && (from != null || to != null)) {
       throw new ParameterException(spec.commandLine(), "--last cannot be combined with --from and --to — give one "

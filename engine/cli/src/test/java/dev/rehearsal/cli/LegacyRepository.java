@@ -50,8 +50,9 @@ final class LegacyRepository {
     return expected;
   }
 
+  /** The id of the i-th migration; ids are ten apart, so a test can add one in between. */
   static BigDecimal id(int i) {
-    return BigDecimal.valueOf(FIRST_ID + i);
+    return BigDecimal.valueOf(FIRST_ID + 10L * i);
   }
 
   private String name(int i, String words) {

@@ -60,7 +60,7 @@ class LegacyRepositoryTest {
     // Verdicts start in one column (80 - 28 for the verdict), long names shortened in the middle to make room.
     assertEquals(List.of(), verdictLines.stream().filter(l -> !l.substring(50, 52).equals("  ") || l.charAt(52) == ' ')
         .toList());
-    assertTrue(cli.out().contains("\n  20200101000007_record_t...ble_entry_number_7.sql  passed\n"),
+    assertTrue(cli.out().contains("\n  20200101000070_record_t...ble_entry_number_7.sql  passed\n"),
         cli.out());
     int counts = lines.indexOf(HEADER) + 1 + MIGRATIONS;
     assertEquals("""

@@ -9,6 +9,14 @@ final class Fit {
 
   /** {@code text} padded with spaces to exactly {@code width}, or shortened in the middle to it. */
   static String middle(String text, int width) {
+    return middle(text, width, 0);
+  }
+
+  /**
+   * As {@link #middle(String, int)}, keeping the first {@code keep} characters (a migration id) whole as long as
+   * eight characters of the end still fit beside them.
+   */
+  static String middle(String text, int width, int keep) {
     if (text.length() <= width) {
       return text + " ".repeat(width - text.length());
     }
@@ -17,6 +25,10 @@ final class Fit {
     }
     int tail = (width - ELLIPSIS.length()) / 2;
     int head = width - ELLIPSIS.length() - tail;
+    if (keep > head && keep <= width - ELLIPSIS.length() - 8) {
+      head = keep;
+      tail = width - ELLIPSIS.length() - head;
+    }
     return text.substring(0, head) + ELLIPSIS + text.substring(text.length() - tail);
   }
 

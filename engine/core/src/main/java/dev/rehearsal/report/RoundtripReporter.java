@@ -27,7 +27,10 @@ import java.util.Map;
  */
 public final class RoundtripReporter implements RunListener {
 
-  /** Columns kept for the verdict when script names are long; longer verdicts are cut, the diff says it all. */
+  /**
+   * Columns kept for the verdict when script names are long (fewer on a narrow terminal); longer verdicts are cut,
+   * the diff under the result says it all.
+   */
   private static final int VERDICT_COLUMNS = 28;
 
   private final LiveLine line;
@@ -54,7 +57,7 @@ public final class RoundtripReporter implements RunListener {
     done = 0;
     t0 = System.nanoTime();
     int longest = migrations.stream().mapToInt(m -> LiveLine.printable(m.fileName()).length()).max().orElse(0);
-    nameWidth = Math.min(longest, line.width() - 4 - VERDICT_COLUMNS);
+    nameWidth = Math.min(longest, line.width() - 4 - Math.min(VERDICT_COLUMNS, (line.width() - 4) * 2 / 5));
     line.println("Round-trips on " + database + ": " + total + (total == 1 ? " migration" : " migrations"));
     line.show(progress());
   }
@@ -62,7 +65,8 @@ public final class RoundtripReporter implements RunListener {
   @Override
   public void migrationChecked(ScenarioRun run, Verdict verdict) {
     done += verdict.index() > 0 ? 1 : 0;
-    String name = Fit.middle(LiveLine.printable(verdict.migration().fileName()), nameWidth);
+    String file = LiveLine.printable(verdict.migration().fileName());
+    String name = Fit.middle(file, nameWidth, file.indexOf('_') + 1);
     String shown = Fit.end(LiveLine.printable(label(verdict)), line.width() - 4 - nameWidth);
     line.println(("  " + name + "  " + shown).stripTrailing());
     line.show(progress());
@@ -130,7 +134,7 @@ public final class RoundtripReporter implements RunListener {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
     String left = done == 0 || done >= total ? ""
         : ", about " + clock(elapsed.multipliedBy(total - done).dividedBy(done)) + " left";
-    return "round-trip " + done + "/" + total + " on " + database + ", " + clock(elapsed) + " elapsed" + left;
+    return done + "/" + total + " on " + database + ", " + clock(elapsed) + " elapsed" + left;
   }
 
   private static String clock(Duration time) {

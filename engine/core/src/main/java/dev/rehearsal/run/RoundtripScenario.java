@@ -21,7 +21,7 @@ public final class RoundtripScenario {
 
   public static Scenario of(RoundtripStep.Range range) {
     SourcePosition at = SourcePosition.startOf(FILE);
-    return new Scenario(FILE, "Each migration round-trips (" + range + ")", List.of(), List.of("roundtrip"), List.of(new RoundtripStep(range, Allow.NONE, at)),
+    return new Scenario(FILE, "Round-trips: " + range, List.of(), List.of("roundtrip"), List.of(new RoundtripStep(range, Allow.NONE, at)),
         Allow.NONE, at);
   }
 }

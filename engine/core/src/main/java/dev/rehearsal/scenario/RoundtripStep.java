@@ -74,7 +74,7 @@ public record RoundtripStep(Range range, Allow allow, Duration within, SourcePos
      * The migrations whose scripts changed ({@code --changed-since}); the ones in between are applied without a
      * round-trip.
      *
-     * @param since what they changed since, for people: {@code since origin/main (merge base 1a2b3c4d)}
+     * @param since what they changed since, for people: {@code since origin/main}
      */
     record Changed(SortedSet<BigDecimal> ids, String since) implements Range {
       public Changed {
