@@ -135,8 +135,8 @@ public final class Constants {
       DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT, DATABASE_BIN_DIR);
 
   /**
-   * Whether the migrations, scripts, fixtures and backups directories (and golden snapshot files, and scripts that
-   * are symbolic links) may lead outside the project root. Default: {@code false}; {@code --allow-outside-project}
+   * Whether the migrations, scripts, fixtures and backups directories (and the baseline, golden snapshot files, and
+   * scripts that are symbolic links) may lead outside the project root. Default: {@code false}; {@code --allow-outside-project}
    * sets it.
    */
   public static final String ALLOW_OUTSIDE_PROJECT = "paths.allow_outside_project";

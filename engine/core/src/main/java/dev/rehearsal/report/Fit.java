@@ -40,4 +40,22 @@ final class Fit {
     return width <= ELLIPSIS.length() ? text.substring(0, width)
         : text.substring(0, width - ELLIPSIS.length()) + ELLIPSIS;
   }
+
+  /**
+   * {@code text} in lines of at most {@code width}, broken at spaces; a word longer than a line is cut with
+   * {@code ...}. Never empty.
+   */
+  static java.util.List<String> wrap(String text, int width) {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String word : text.split(" ")) {
+      if (!current.isEmpty() && current.length() + 1 + word.length() > width) {
+        lines.add(current.toString());
+        current.setLength(0);
+      }
+      current.append(current.isEmpty() ? "" : " ").append(end(word, width));
+    }
+    lines.add(current.toString());
+    return lines;
+  }
 }

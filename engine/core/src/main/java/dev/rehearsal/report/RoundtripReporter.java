@@ -28,8 +28,8 @@ import java.util.Map;
 public final class RoundtripReporter implements RunListener {
 
   /**
-   * Columns kept for the verdict when script names are long (fewer on a narrow terminal); longer verdicts are cut,
-   * the diff under the result says it all.
+   * Columns kept for the verdict when script names are long (fewer on a narrow terminal); a longer verdict goes on
+   * on the next line, in the same column.
    */
   private static final int VERDICT_COLUMNS = 28;
 
@@ -67,8 +67,10 @@ public final class RoundtripReporter implements RunListener {
     done += verdict.index() > 0 ? 1 : 0;
     String file = LiveLine.printable(verdict.migration().fileName());
     String name = Fit.middle(file, nameWidth, file.indexOf('_') + 1);
-    String shown = Fit.end(LiveLine.printable(label(verdict)), line.width() - 4 - nameWidth);
-    line.println(("  " + name + "  " + shown).stripTrailing());
+    List<String> shown = Fit.wrap(LiveLine.printable(label(verdict)), line.width() - 4 - nameWidth);
+    line.println(("  " + name + "  " + shown.get(0)).stripTrailing());
+    // A verdict longer than its column goes on under itself, so nothing of it is cut and the column stays aligned.
+    shown.subList(1, shown.size()).forEach(more -> line.println(" ".repeat(4 + nameWidth) + more));
     line.show(progress());
   }
 

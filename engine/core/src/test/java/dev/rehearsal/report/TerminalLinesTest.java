@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +61,15 @@ class TerminalLinesTest {
     assertEquals("2024060200000...icknames.sql", Fit.middle(name, 28));
     assertEquals("short.sql   ", Fit.middle("short.sql", 12, 0));
     assertEquals("down fa...", Fit.end("down fails because", 10));
+  }
+
+  @Test
+  void aLongVerdictIsWrappedAtSpacesAndAWordLongerThanTheColumnIsCut() {
+    assertEquals(List.of("up fails after the", "round-trip of 20200101000180"),
+        Fit.wrap("up fails after the round-trip of 20200101000180", 28));
+    assertEquals(List.of("lossy rollback:", "a_very_long_table_name_t..."),
+        Fit.wrap("lossy rollback: a_very_long_table_name_that_goes_on.column", 27));
+    assertEquals(List.of("passed"), Fit.wrap("passed", 28));
   }
 
   @Test
