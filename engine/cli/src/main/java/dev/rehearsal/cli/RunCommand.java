@@ -105,7 +105,7 @@ final class RunCommand extends BaseCommand {
       List<Path> concerned = new ChangedSince(project, paths, on, line()).scenarios(spec.commandLine(), option(),
           changedSince);
       if (concerned.isEmpty()) {
-        return nothingChanged(project, json);
+        return emptyRun(project, json);
       }
       selectors = concerned.stream().map(p -> (DiscoverySelector) selectFile(p.toAbsolutePath().toString()))
           .toList();
@@ -123,7 +123,7 @@ final class RunCommand extends BaseCommand {
     }
     launcher.issues().forEach(i -> out().println(i.message()));
     if (!plan.containsTests()) {
-      return nothingToRun(project, on);
+      return nothingToRun(project, on, selectors, json);
     }
     launcher.execute(plan);
     RunResult run = result.get();
@@ -149,10 +149,10 @@ final class RunCommand extends BaseCommand {
   }
 
   /**
-   * Nothing to run because nothing changed: exit 0, with an empty run summary, so the CI steps that upload and merge
-   * summaries find one.
+   * Nothing to run because nothing changed, or the other shards have it all: exit 0, with an empty run summary, so
+   * the CI steps that upload and merge summaries find one.
    */
-  private int nothingChanged(Project project, JsonSummaryWriter json) {
+  private int emptyRun(Project project, JsonSummaryWriter json) {
     String runId = RunId.next();
     json.runStarted(runId, List.of());
     json.runFinished(new RunResult(runId, Instant.now(), List.of(), Duration.ZERO));
@@ -205,15 +205,25 @@ final class RunCommand extends BaseCommand {
     return parameters;
   }
 
-  /** Exit code and message when nothing is selected; an empty shard of a non-empty selection is fine. */
-  private int nothingToRun(Project project, List<Database> on) {
+  /**
+   * Exit code and message when nothing is selected; an empty shard of a non-empty selection is fine, and so is a
+   * change that concerns no scenario run here.
+   */
+  private int nothingToRun(Project project, List<Database> on, List<DiscoverySelector> selectors,
+      JsonSummaryWriter json) {
     if (shard != null) {
-      EngineLauncher whole = new EngineLauncher(selectors(project), parameters(project, null),
+      EngineLauncher whole = new EngineLauncher(selectors, parameters(project, null),
           new RunListener() {}, environment());
       if (whole.discover().containsTests()) {
         out().println("no scenario runs in shard " + shard + ": the other shards have them all");
-        return ExitCodes.OK;
+        return emptyRun(project, json);
       }
+    }
+    if (changedSince != null) {
+      // What changed concerns no scenario run on these databases (or none with these tags): nothing to do.
+      out().println("no scenario runs: none of the scenarios concerned runs on the selected databases "
+          + on.stream().map(Database::name).toList() + (tags == null && name == null ? "" : " with these filters"));
+      return emptyRun(project, json);
     }
     String filters = (tags == null ? "" : " with tags matching '" + tags + "'")
         + (name == null ? "" : (tags == null ? " with" : " and") + " a name matching '" + name + "'");

@@ -125,6 +125,22 @@ class ChangedSinceTest {
   }
 
   @Test
+  void aChangeThatConcernsNoScenarioOfTheSelectedDatabasesIsNothingToDo() throws IOException, InterruptedException {
+    Files.delete(dir.resolve("scenarios/seeds-t1.yaml"));
+    project.scenario("names-4.yaml", "scenario: Rolls 4 back\ndatabases: [postgres]\nsteps:\n"
+        + "  - apply: 20240104000000\n");
+
+    Cli cli = Cli.run("run", "--project-dir", dir.toString(), "--changed-since", "main", "--database", "sqlite");
+
+    assertEquals(0, cli.exitCode(), cli.out() + cli.err());
+    assertTrue(RoundtripCommandTest.stable(cli.out()).endsWith("""
+          scenarios/names-4.yaml: changed
+        no scenario runs: none of the scenarios concerned runs on the selected databases [sqlite]
+        Summary: reports/rollback-summary-STAMP.json
+        """), cli.out());
+  }
+
+  @Test
   void anUnknownRevisionIsAUsageError() {
     Cli cli = Cli.run("roundtrip", "--project-dir", dir.toString(), "--changed-since", "no-such-branch");
 
