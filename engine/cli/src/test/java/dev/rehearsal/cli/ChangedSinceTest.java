@@ -135,6 +135,7 @@ class ChangedSinceTest {
     assertEquals(0, cli.exitCode(), cli.out() + cli.err());
     assertTrue(RoundtripCommandTest.stable(cli.out()).endsWith("""
           scenarios/names-4.yaml: changed
+        not run: scenarios/names-4.yaml runs on postgres only; select it with --database or rehearsal.databases
         no scenario runs: none of the scenarios concerned runs on the selected databases [sqlite]
         Summary: reports/rollback-summary-STAMP.json
         """), cli.out());

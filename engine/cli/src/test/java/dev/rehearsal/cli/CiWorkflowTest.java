@@ -90,7 +90,8 @@ class CiWorkflowTest {
   void pullRequestsRunOnlyWhatTheyChangedAndMainRunsEverything() {
     assertEquals("${{ github.event_name == 'pull_request' && format('--changed-since origin/{0}', github.base_ref) "
         + "|| '' }}", at(workflow, "jobs", "scenarios", "env", "CHANGED"));
-    assertEquals(0, at(steps("scenarios").get(0), "with", "fetch-depth"), "--changed-since needs the history");
+    assertEquals(Integer.valueOf(0), at(steps("scenarios").get(0), "with", "fetch-depth"),
+        "--changed-since needs the history");
     assertTrue(step("scenarios", "Run the scenarios").get("run").toString().endsWith(" $CHANGED"));
     Map<String, Object> roundtrip = step("scenarios", "Round-trip the migrations");
     assertEquals("./rehearse roundtrip --database ${{ matrix.database }} $CHANGED", roundtrip.get("run"));
