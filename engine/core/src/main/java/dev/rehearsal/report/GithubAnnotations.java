@@ -81,7 +81,7 @@ public final class GithubAnnotations implements RunListener {
     return out.toString();
   }
 
-  /** A property of a workflow command ({@code file=}, {@code title=}): as {@link #data}, and {@code :} and {@code ,}. */
+  /** A property of a workflow command ({@code file=}, {@code title=}): as {@link #data}, and {@code :}, {@code ,}. */
   static String property(String text) {
     return data(text).replace(":", "%3A").replace(",", "%2C");
   }

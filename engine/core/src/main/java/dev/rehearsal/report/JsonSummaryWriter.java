@@ -143,9 +143,10 @@ public final class JsonSummaryWriter implements RunListener {
         error = new ScenarioSummary.StepError(step.index(), line, step.error());
       }
       boolean roundtrip = !step.verdicts().isEmpty();
+      List<ScenarioSummary.VerdictCount> counts = roundtrip ? RoundtripReporter.counts(step.verdicts()).entrySet()
+          .stream().map(e -> new ScenarioSummary.VerdictCount(e.getKey(), e.getValue())).toList() : null;
       steps.add(new ScenarioSummary.StepSummary(step.index(), line, step.step().describe(), step.status().label(),
-          step.detail(), step.time().toMillis(), roundtrip ? RoundtripReporter.counts(step.verdicts()).entrySet().stream()
-              .map(e -> new ScenarioSummary.VerdictCount(e.getKey(), e.getValue())).toList() : null,
+          step.detail(), step.time().toMillis(), counts,
           roundtrip ? step.verdicts().stream().map(v -> verdict(v, projectRoot)).toList() : null));
     }
     ScenarioRun run = result.run();

@@ -107,7 +107,10 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
     }
   }
 
-  /** {@code round-trip of 3 migrations: 1 passed, 1 allowed, 1 failed}: passed, allowed, accepted, failed, not checked. */
+  /**
+   * {@code round-trip of 3 migrations: 1 passed, 1 allowed, 1 failed}: passed, allowed, accepted, recorded, failed,
+   * not checked.
+   */
   static String summary(List<Verdict> verdicts) {
     long passed = 0;
     long allowed = 0;

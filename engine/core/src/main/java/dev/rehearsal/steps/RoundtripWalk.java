@@ -5,6 +5,7 @@ import dev.rehearsal.baseline.ScriptHash;
 import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.MigrationFailedException;
 import dev.rehearsal.migrations.ScriptChecks;
+import dev.rehearsal.migrations.ScriptLines;
 import dev.rehearsal.steps.Staircase.Result;
 import dev.rehearsal.steps.Staircase.State;
 import dev.rehearsal.steps.Verdict.Kind;
@@ -80,8 +81,8 @@ final class RoundtripWalk {
           continue;
         }
         result = recover(i, new Result(Kind.UP_FAILS, Staircase.failed(migration, Kind.UP_FAILS.label(),
-            up.getMessage()), State.UP_FAILED, false, up, dev.rehearsal.migrations.ScriptLines.statement(
-                context.repository(), migration, false, up.statement())));
+            up.getMessage()), State.UP_FAILED, false, up, ScriptLines.statement(context.repository(), migration,
+            false, up.statement())));
       }
       Verdict verdict = verdict(checked ? index : 0, total, migration, result, Duration.ofNanos(System.nanoTime()
           - t0));

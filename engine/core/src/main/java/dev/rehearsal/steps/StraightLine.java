@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -90,9 +92,9 @@ final class StraightLine implements AutoCloseable {
       probe = context.database().createScratch("straight_" + System.nanoTime());
       if (start != null) {
         // A first connection creates the database where the engine creates it lazily (a SQLite file).
-        try (java.sql.Connection created = probe.connect()) {
+        try (Connection created = probe.connect()) {
           created.getAutoCommit();
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
           throw DatabaseException.of("cannot open the straight-line database " + probe.location(), e);
         }
         context.database().restore(start, probe.location());
