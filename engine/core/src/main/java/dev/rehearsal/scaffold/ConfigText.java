@@ -56,7 +56,7 @@ final class ConfigText {
       long count = layout.scriptsIn(dir);
       boolean changelog = layout.changelogScript().filter(s -> s.file().getParent().equals(dir)).isPresent();
       lines.add("scripts: " + Paths.shown(project, dir) + " (" + count + (count == 1 ? " script" : " scripts")
-          + (changelog ? ", with the one that creates the changelog" : "") + ")");
+          + (changelog ? ", creates the changelog" : "") + ")");
     }
     if (layout.scripts().isEmpty()) {
       lines.add("no migration scripts yet");
@@ -66,7 +66,7 @@ final class ConfigText {
     }
     EnvironmentFile sqlite = layout.sqliteEnvironment();
     lines.add("changelog table: " + sqlite.changelog() + (layout.changelogScript().isPresent() ? ""
-        : " (no script creates it: Rehearsal creates it as migrate init's script would)"));
+        : " (no script creates it: Rehearsal does)"));
     lines.add(sqlite.statements() + " (environment " + sqlite.name() + ")");
     return lines;
   }

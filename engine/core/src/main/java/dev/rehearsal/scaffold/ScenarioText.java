@@ -26,7 +26,8 @@ final class ScenarioText {
         .append("# Written by 'rehearse init': rolling back the newest migration must give back exactly the\n")
         .append("# schema before it. Next, seed rows (fixtures/) before the migration and check them after the\n")
         .append("# rollback; Rehearsal's docs/scenarios.md has every step and expectation.\n")
-        .append("scenario: ").append(text("Rolling back " + newest.fileName() + " gives back the schema before it"))
+        .append("scenario: ").append(text("Rolling back " + newestId + " (" + words(newest) + ") gives back the "
+            + "schema"))
         .append('\n')
         .append("tags: [rollback]\n")
         .append("steps:\n");
@@ -43,6 +44,12 @@ final class ScenarioText {
         .append("      version: ").append(before == null ? "base" : before.id().toPlainString()).append('\n')
         .append("      schema: {same_as: ").append(LABEL).append("}\n");
     return text.toString();
+  }
+
+  /** The words of the file name after the id, as MyBatis shows them: {@code add order status}. */
+  private static String words(Script script) {
+    String name = script.fileName();
+    return name.substring(name.indexOf('_') + 1, name.length() - ".sql".length()).replace('_', ' ');
   }
 
   /** Plain when YAML reads it back as the same text, else double-quoted. */

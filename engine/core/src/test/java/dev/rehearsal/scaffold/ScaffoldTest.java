@@ -49,7 +49,7 @@ class ScaffoldTest {
     Scaffold.Result result = init(project);
 
     assertEquals(List.of("MyBatis repository: ./", "environments: development (postgres)",
-        "scripts: scripts/ (3 scripts, with the one that creates the changelog)",
+        "scripts: scripts/ (3 scripts, creates the changelog)",
         "migrations: 3, from 20240105093000 to 20240112141500", "changelog table: CHANGELOG",
         "scripts are sent whole (send_full_script=true) (environment development)"), result.found());
     assertEquals(List.of("rehearsal.yaml", "scenarios/first-rollback.yaml", "scenarios/scenario.schema.json",
@@ -65,7 +65,7 @@ class ScaffoldTest {
         # What init found in this repository:
         #   MyBatis repository: ./
         #   environments: development (postgres)
-        #   scripts: scripts/ (3 scripts, with the one that creates the changelog)
+        #   scripts: scripts/ (3 scripts, creates the changelog)
         #   migrations: 3, from 20240105093000 to 20240112141500
         #   changelog table: CHANGELOG
         #   scripts are sent whole (send_full_script=true) (environment development)
@@ -93,7 +93,7 @@ class ScaffoldTest {
         # Written by 'rehearse init': rolling back the newest migration must give back exactly the
         # schema before it. Next, seed rows (fixtures/) before the migration and check them after the
         # rollback; Rehearsal's docs/scenarios.md has every step and expectation.
-        scenario: Rolling back 20240112141500_add_customer_email.sql gives back the schema before it
+        scenario: Rolling back 20240112141500 (add customer email) gives back the schema
         tags: [rollback]
         steps:
           - apply: 20240105093001         # the one before the newest: 20240105093001_first_migration.sql
@@ -118,7 +118,7 @@ class ScaffoldTest {
 
     assertEquals(List.of("MyBatis repository: src/main/resources/schema/",
         "environments: development (postgres), production (postgres)",
-        "scripts: src/main/resources/schema/mybatis/ (1 script, with the one that creates the changelog)",
+        "scripts: src/main/resources/schema/mybatis/ (1 script, creates the changelog)",
         "scripts: src/main/resources/schema/app/ (3 scripts)",
         "migrations: 4, from 20200101000000 to 20240301120000000", "changelog table: SCHEMA_CHANGES",
         "statements end at ';' at line ends (environment development)"), result.found());
@@ -148,7 +148,7 @@ class ScaffoldTest {
     assertEquals(List.of("MyBatis repository: migrations/",
         "environments: ci (postgres), local (sqlite), production (postgres), reporting (mariadb)",
         "scripts: migrations/scripts/ (3 scripts)", "migrations: 3, from 20250301000000 to 20250303000000",
-        "changelog table: CHANGELOG (no script creates it: Rehearsal creates it as migrate init's script would)",
+        "changelog table: CHANGELOG (no script creates it: Rehearsal does)",
         "statements end at ';' at line ends (environment local)"), result.found());
     assertEquals(List.of("rehearsal.yaml", "scenarios/first-rollback.yaml", "scenarios/scenario.schema.json",
         "fixtures/.gitkeep", "../.github/workflows/rehearsal.yml", ".gitignore (added backups/)"), result.written());
