@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DistributionIT {
 
-  private static final String VERSION = System.getProperty("rehearsal.version");
-  private static final Path ARCHIVE = Path.of(System.getProperty("rehearsal.archive", "target/rehearsal"));
+  private static final String VERSION = System.getProperty("build.version");
+  private static final Path ARCHIVE = Path.of(System.getProperty("build.archive", "target/rehearsal"));
   private static final Path LAYOUTS = Path.of("../core/src/test/resources/layouts").toAbsolutePath().normalize();
   private static final List<String> CONTENT = List.of("LICENSE", "README.md", "bin/rehearse", "bin/rehearse.cmd",
       "lib/rehearse.jar", "scenario.schema.json");

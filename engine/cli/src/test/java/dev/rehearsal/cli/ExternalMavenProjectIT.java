@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExternalMavenProjectIT {
 
-  private static final String VERSION = System.getProperty("rehearsal.version");
+  private static final String VERSION = System.getProperty("build.version");
   private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
-  private static final Path SEED = Path.of(System.getProperty("rehearsal.seed",
+  private static final Path SEED = Path.of(System.getProperty("build.seed",
       System.getProperty("user.home") + "/.m2/repository"));
 
   @TempDir
