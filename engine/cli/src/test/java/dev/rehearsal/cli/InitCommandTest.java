@@ -68,7 +68,7 @@ class InitCommandTest {
         Found a MyBatis repository in %1$s:
           MyBatis repository: ./
           environments: development (postgres)
-          scripts: scripts/ (3 scripts, creates the changelog)
+          scripts: scripts/ (3 scripts, one creates the changelog)
           migrations: 3, from 20240105093000 to 20240112141500
           changelog table: CHANGELOG
           scripts are sent whole (send_full_script=true) (environment development)

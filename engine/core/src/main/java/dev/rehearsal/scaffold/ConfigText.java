@@ -56,7 +56,7 @@ final class ConfigText {
       long count = layout.scriptsIn(dir);
       boolean changelog = layout.changelogScript().filter(s -> s.file().getParent().equals(dir)).isPresent();
       lines.add("scripts: " + Paths.shown(project, dir) + " (" + count + (count == 1 ? " script" : " scripts")
-          + (changelog ? ", creates the changelog" : "") + ")");
+          + (changelog ? (count == 1 ? ", creates the changelog" : ", one creates the changelog") : "") + ")");
     }
     if (layout.scripts().isEmpty()) {
       lines.add("no migration scripts yet");

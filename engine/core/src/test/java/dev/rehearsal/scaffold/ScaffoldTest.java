@@ -49,7 +49,7 @@ class ScaffoldTest {
     Scaffold.Result result = init(project);
 
     assertEquals(List.of("MyBatis repository: ./", "environments: development (postgres)",
-        "scripts: scripts/ (3 scripts, creates the changelog)",
+        "scripts: scripts/ (3 scripts, one creates the changelog)",
         "migrations: 3, from 20240105093000 to 20240112141500", "changelog table: CHANGELOG",
         "scripts are sent whole (send_full_script=true) (environment development)"), result.found());
     assertEquals(List.of("rehearsal.yaml", "scenarios/first-rollback.yaml", "scenarios/scenario.schema.json",
@@ -65,7 +65,7 @@ class ScaffoldTest {
         # What init found in this repository:
         #   MyBatis repository: ./
         #   environments: development (postgres)
-        #   scripts: scripts/ (3 scripts, creates the changelog)
+        #   scripts: scripts/ (3 scripts, one creates the changelog)
         #   migrations: 3, from 20240105093000 to 20240112141500
         #   changelog table: CHANGELOG
         #   scripts are sent whole (send_full_script=true) (environment development)
