@@ -106,7 +106,7 @@ final class RoundtripCommand extends BaseCommand {
     if (updateBaseline) {
       return writeBaseline(baseline, result, files, baselineFile, shown);
     }
-    baseline.stale(on.stream().map(Database::name).toList(), files).forEach(out()::println);
+    baseline.stale(on.stream().map(Database::name).toList(), files).forEach(line::println);
     return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
