@@ -145,10 +145,18 @@ public final class SqliteDatabase implements Database {
     return new SqliteCatalog();
   }
 
+  /**
+   * A connection that stays in its own file: no other database can be attached (the attached-database limit is 0,
+   * which also refuses {@code VACUUM INTO} and {@code VACUUM}, both of which attach a file), and no extension can be
+   * loaded. Rehearsal's own copies do not need either: the online backup and restore open a handle of their own, and
+   * the cache copies the file.
+   */
   static Connection open(Path file, boolean create) {
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
     config.setBusyTimeout(5_000);
+    config.setPragma(SQLiteConfig.Pragma.LIMIT_ATTACHED, "0");
+    config.enableLoadExtension(false);
     if (!create) {
       config.resetOpenMode(SQLiteOpenMode.CREATE);
     }
