@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rehearsal.backup.Backups;
 import dev.rehearsal.backup.Manifest;
+import dev.rehearsal.database.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,7 @@ class BackupCommandsTest {
     assertEquals("library-before.sqlite: OK\n", new String(check.getInputStream().readAllBytes(),
         StandardCharsets.UTF_8));
     assertEquals(0, check.waitFor());
-    Manifest manifest = Backups.verify(backup);
+    Manifest manifest = Backups.verify(backup, new SqliteDatabase("sqlite"));
     assertEquals("library-before " + TempProject.BOOKS + " authors=2 books=1", manifest.label() + " "
         + manifest.version() + " authors=" + manifest.tables().get("authors").rows() + " books="
         + manifest.tables().get("books").rows());
@@ -109,7 +110,7 @@ class BackupCommandsTest {
   @Test
   void verifyBackupSaysWhatTheBackupHolds() {
     backUp();
-    Manifest manifest = Backups.verify(backup);
+    Manifest manifest = Backups.verify(backup, new SqliteDatabase("sqlite"));
 
     assertEquals(new Cli(0, backup + ": OK (sha256 " + manifest.sha256() + "; sqlite backup of version "
         + TempProject.BOOKS + ", 2 tables, taken " + manifest.createdAt() + ")\n", ""),

@@ -3,6 +3,7 @@ package dev.rehearsal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rehearsal.backup.Backups;
+import dev.rehearsal.database.postgres.PostgresDatabase;
 import dev.rehearsal.testing.PostgresServer;
 import dev.rehearsal.testing.RequiresPostgres;
 import java.nio.file.Path;
@@ -84,7 +85,8 @@ class PostgresBackupCommandsTest {
     assertEquals(0, backup.exitCode(), backup.err());
     assertEquals("backed up " + source + " at version 20250106000000 (5 tables)",
         backup.out().lines().findFirst().orElseThrow());
-    assertEquals("20250106000000", Backups.verify(dump).version());
+    assertEquals("20250106000000", Backups.verify(dump, new PostgresDatabase("postgres", PostgresServer.url(), "5min",
+        "30s")).version());
 
     assertEquals(new Cli(2, "", "error: restore changes " + target + ", a database Rehearsal did not create — "
         + "add --yes to confirm\n"), rehearse("restore", "--db", target, "--from", dump.toString()));

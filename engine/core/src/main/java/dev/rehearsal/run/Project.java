@@ -2,6 +2,7 @@ package dev.rehearsal.run;
 
 import dev.rehearsal.config.ConfigLoader;
 import dev.rehearsal.config.RehearsalConfig;
+import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.Databases;
 import dev.rehearsal.migrations.MigrationRepository;
@@ -57,6 +58,21 @@ public final class Project {
       }
     }
     return new Project(config, databases);
+  }
+
+  /**
+   * The backup tool for backups of {@code kind}: that of the first configured database of the kind (its
+   * {@code bin_dir}), else the engine's with its defaults.
+   *
+   * @throws IllegalArgumentException for a kind Rehearsal does not know
+   */
+  public BackupTool backupTool(String kind) {
+    for (Database database : databases) {
+      if (database.kind().equals(kind)) {
+        return database.backups();
+      }
+    }
+    return Databases.create(new RehearsalConfig.DatabaseConfig(kind, kind, kind, false, Map.of())).backups();
   }
 
   public RehearsalConfig config() {

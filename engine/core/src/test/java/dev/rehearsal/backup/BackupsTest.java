@@ -63,7 +63,7 @@ class BackupsTest {
 
   private Path backup(String name, boolean force) {
     Path file = dir.resolve(name);
-    Backups.write(sqlite, scratch.location(), file, snapshot("nightly", "base"), force);
+    Backups.write(sqlite, scratch.location(), file, snapshot("nightly", "base"), "CHANGELOG", force);
     return file;
   }
 
@@ -88,7 +88,7 @@ class BackupsTest {
     String first = Files.readString(dir.resolve("nightly.sqlite.sha256"));
     execute("INSERT INTO tags VALUES ('new')");
 
-    Manifest manifest = Backups.verify(backup("nightly.sqlite", true));
+    Manifest manifest = Backups.verify(backup("nightly.sqlite", true), sqlite);
 
     assertNotEquals(first, Files.readString(dir.resolve("nightly.sqlite.sha256")));
     assertEquals(1, manifest.tables().get("tags").rows());
@@ -109,7 +109,7 @@ class BackupsTest {
       data.write(b ^ 0x01);
     }
 
-    BackupException e = assertThrows(BackupException.class, () -> Backups.verify(file));
+    BackupException e = assertThrows(BackupException.class, () -> Backups.verify(file, sqlite));
 
     assertEquals("checksum mismatch: " + file + " is corrupt or truncated (SHA-256 " + Backups.sha256(file)
         + ", expected " + expected + ") — nothing was restored", e.getMessage());
@@ -123,7 +123,7 @@ class BackupsTest {
       data.setLength(data.length() - 1);
     }
 
-    BackupException e = assertThrows(BackupException.class, () -> Backups.verify(file));
+    BackupException e = assertThrows(BackupException.class, () -> Backups.verify(file, sqlite));
 
     assertEquals("checksum mismatch: " + file + " is corrupt or truncated (SHA-256 " + Backups.sha256(file)
         + ", expected " + expected + ") — nothing was restored", e.getMessage());
@@ -140,16 +140,16 @@ class BackupsTest {
     Files.delete(dir.resolve("nightly.sqlite.sha256"));
 
     assertEquals("checksum file " + dir.resolve("nightly.sqlite.sha256") + " not found — without it the backup "
-        + "cannot be trusted", assertThrows(BackupException.class, () -> Backups.verify(file)).getMessage());
+        + "cannot be trusted", assertThrows(BackupException.class, () -> Backups.verify(file, sqlite)).getMessage());
     assertEquals("the manifest " + dir.resolve("other.manifest.json") + " belongs to another backup (SHA-256 "
-        + Backups.sha256(third) + ")", assertThrows(BackupException.class, () -> Backups.verify(other)).getMessage());
+        + Backups.sha256(third) + ")", assertThrows(BackupException.class, () -> Backups.verify(other, sqlite)).getMessage());
     assertEquals("backup " + dir.resolve("gone.sqlite") + " not found",
-        assertThrows(BackupException.class, () -> Backups.verify(dir.resolve("gone.sqlite"))).getMessage());
+        assertThrows(BackupException.class, () -> Backups.verify(dir.resolve("gone.sqlite"), sqlite)).getMessage());
   }
 
   @Test
   void compareListsEveryDifferenceFromTheManifest() {
-    Manifest manifest = Backups.verify(backup("nightly.sqlite", false));
+    Manifest manifest = Backups.verify(backup("nightly.sqlite", false), sqlite);
     execute("INSERT INTO users VALUES (3, 'linus@example.com')", "DROP TABLE tags",
         "CREATE TABLE audit (id INTEGER)");
 
@@ -165,7 +165,7 @@ class BackupsTest {
 
   @Test
   void compareNoticesChangedContentWithTheSameRowCount() {
-    Manifest manifest = Backups.verify(backup("nightly.sqlite", false));
+    Manifest manifest = Backups.verify(backup("nightly.sqlite", false), sqlite);
     execute("UPDATE users SET email = upper(email) WHERE id = 2");
 
     assertEquals(List.of("table users: content differs from the backup (same row count)"),

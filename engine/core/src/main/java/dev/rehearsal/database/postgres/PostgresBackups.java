@@ -1,6 +1,12 @@
 package dev.rehearsal.database.postgres;
 
+import dev.rehearsal.database.BackupContents;
+import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.database.ToolProcess;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,8 +15,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** PostgreSQL's backup tool: {@code pg_dump --format=custom} to back up, {@code pg_restore} to restore. */
-final class PostgresBackups {
+/**
+ * PostgreSQL's backup tool: {@code pg_dump --format=custom} writing to its standard output, which Rehearsal writes to
+ * the backup file; {@link PgArchive} to read an archive back; {@code pg_restore} fed the archive on its standard input
+ * to restore, in one transaction.
+ */
+final class PostgresBackups implements BackupTool {
 
   private final PostgresDatabase server;
   private final PgUrl door;
@@ -22,29 +32,52 @@ final class PostgresBackups {
     this.tools = tools;
   }
 
-  void backup(String location, Path file) {
+  @Override
+  public String extension() {
+    return ".dump";
+  }
+
+  @Override
+  public void write(String location, OutputStream out) throws IOException {
     PgUrl url = door.withDatabase(location);
-    String pgDump = tools.find("pg_dump", serverMajor());
-    List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--file=" + file));
+    List<String> command = new ArrayList<>(List.of(tools.find("pg_dump", serverMajor()), "--format=custom"));
     command.addAll(PgTools.connection(url));
     command.add("--dbname=" + location);
-    try {
-      tools.run(command, PgTools.environment(url), "back up database " + location);
-    } catch (DatabaseException e) {
-      // pg_dump is there and ran: what failed is this backup (a full disk, say), not the environment.
-      throw DatabaseException.failed(e.getMessage(), e);
+    ToolProcess.Result result = new ToolProcess(command, PgTools.environment(url), "back up database " + location)
+        .run(out);
+    if (!result.ok()) {
+      // pg_dump is there and ran: what failed is this backup, not the environment.
+      throw DatabaseException.failed("cannot back up database " + location + ": pg_dump exited with "
+          + result.exitCode() + ": " + PgUrl.redact(result.errors().strip()), null);
     }
   }
 
-  void restore(Path file, String location) {
+  @Override
+  public BackupContents read(Path file) {
+    return PgArchive.read(tools, file);
+  }
+
+  @Override
+  public void restore(Path file, String location) {
     PgUrl url = door.withDatabase(location);
     String pgRestore = tools.find("pg_restore", serverMajor());
     empty(url, location);
-    List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--exit-on-error"));
+    List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--exit-on-error",
+        "--single-transaction"));
     command.addAll(PgTools.connection(url));
     command.add("--dbname=" + location);
-    command.add(file.toString());
-    tools.run(command, PgTools.environment(url), "restore " + file.getFileName() + " into " + location);
+    String doing = "restore " + file.getFileName() + " into " + location;
+    ToolProcess.Result result;
+    try {
+      result = new ToolProcess(command, PgTools.environment(url), doing).input(file)
+          .run(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot " + doing + ": " + e.getMessage(), e);
+    }
+    if (!result.ok()) {
+      throw DatabaseException.failed("cannot " + doing + ": pg_restore exited with " + result.exitCode() + ": "
+          + PgUrl.redact(result.errors().strip()), null);
+    }
   }
 
   /** Drops every schema of the database (and what is in them) and recreates an empty public schema. */

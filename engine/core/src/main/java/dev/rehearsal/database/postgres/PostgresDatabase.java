@@ -1,5 +1,6 @@
 package dev.rehearsal.database.postgres;
 
+import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Catalog;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
@@ -322,18 +323,8 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
-  public void backup(String location, Path file) {
-    backups.backup(location, file);
-  }
-
-  @Override
-  public void restore(Path file, String location) {
-    backups.restore(file, location);
-  }
-
-  @Override
-  public String backupExtension() {
-    return ".dump";
+  public BackupTool backups() {
+    return backups;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.rehearsal.database.sqlite;
 
+import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Catalog;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
@@ -114,30 +115,8 @@ public final class SqliteDatabase implements Database {
   }
 
   @Override
-  public void backup(String location, Path file) {
-    try (Connection connection = open(Path.of(location), false); Statement statement = connection.createStatement()) {
-      statement.executeUpdate("backup to " + literal(file));
-    } catch (SQLException e) {
-      throw DatabaseException.of("cannot back up " + location + " to " + file, e);
-    }
-  }
-
-  @Override
-  public void restore(Path file, String location) {
-    try (Connection connection = open(Path.of(location), false); Statement statement = connection.createStatement()) {
-      statement.executeUpdate("restore from " + literal(file));
-    } catch (SQLException e) {
-      throw DatabaseException.of("cannot restore " + file + " into " + location, e);
-    }
-  }
-
-  @Override
-  public String backupExtension() {
-    return ".sqlite";
-  }
-
-  private static String literal(Path file) {
-    return "'" + file.toAbsolutePath().toString().replace("'", "''") + "'";
+  public BackupTool backups() {
+    return new SqliteBackups(this);
   }
 
   @Override
