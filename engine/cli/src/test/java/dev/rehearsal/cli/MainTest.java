@@ -50,7 +50,7 @@ class MainTest {
                            its manifest, and the whole file read back by its engine.
           clean          Drop scratch databases left behind by crashed runs (only
                            Rehearsal's own, recognised by name and marker, and only
-                           older than --older-than).
+                           older than --older-than), and remove their partial backups.
           report         Work with the reports of earlier runs (merge the shards of a
                            CI run).
 

@@ -5,6 +5,7 @@ import dev.rehearsal.config.RehearsalConfig;
 import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.Databases;
+import dev.rehearsal.files.Leftovers;
 import dev.rehearsal.migrations.MigrationRepository;
 import dev.rehearsal.scenario.InvalidInputException;
 import dev.rehearsal.scenario.Problem;
@@ -19,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +75,14 @@ public final class Project {
       }
     }
     return Databases.create(new RehearsalConfig.DatabaseConfig(kind, kind, kind, false, Map.of())).backups();
+  }
+
+  /**
+   * Removes the files killed runs left behind that are older than {@code olderThan}: partial backups under
+   * {@code paths.backups} and temporary logs of earlier versions (see {@link Leftovers}).
+   */
+  public List<Leftovers.Removed> cleanFiles(Duration olderThan) {
+    return Leftovers.clean(config.backupsDir(), Path.of(System.getProperty("java.io.tmpdir")), olderThan);
   }
 
   public RehearsalConfig config() {
