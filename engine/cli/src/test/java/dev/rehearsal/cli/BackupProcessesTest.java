@@ -43,7 +43,7 @@ class BackupProcessesTest {
     PostgresServer.execute("CREATE DATABASE " + database);
     assertEquals(0, Cli.run("apply", "--project-dir", ROOT.toString(), "--database", "postgres", "--postgres-url",
         PostgresServer.url(), "--db", database, "--to", "head", "--yes").exitCode());
-    lock = DriverManager.getConnection(url(database));
+    lock = DriverManager.getConnection(PostgresServer.url(database));
     try (Statement statement = lock.createStatement()) {
       statement.execute("CREATE TABLE events (id INTEGER, at DATE) PARTITION BY RANGE (at)");
       statement.execute("CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO "
@@ -60,13 +60,6 @@ class BackupProcessesTest {
   void releaseAndDrop() throws SQLException {
     lock.close();
     PostgresServer.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-  }
-
-  private static String url(String name) {
-    String door = PostgresServer.url();
-    int query = door.indexOf('?');
-    String base = query < 0 ? door : door.substring(0, query);
-    return base.substring(0, base.lastIndexOf('/') + 1) + name + (query < 0 ? "" : door.substring(query));
   }
 
   private Process startBackup() throws IOException {

@@ -53,15 +53,8 @@ class PostgresBackupCommandsTest {
     return Cli.run(all.toArray(String[]::new));
   }
 
-  private static String url(String database) {
-    String door = PostgresServer.url();
-    int query = door.indexOf('?');
-    String base = query < 0 ? door : door.substring(0, query);
-    return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : door.substring(query));
-  }
-
   private static List<String> rows(String database, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url(database));
+    try (Connection connection = DriverManager.getConnection(PostgresServer.url(database));
         Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       List<String> rows = new ArrayList<>();
       while (rs.next()) {
@@ -74,7 +67,7 @@ class PostgresBackupCommandsTest {
   @Test
   void aDatabaseBackedUpWithPgDumpIsRestoredIntoAnotherAndMatchesTheManifest() throws SQLException {
     assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes").exitCode());
-    try (Connection connection = DriverManager.getConnection(url(source));
+    try (Connection connection = DriverManager.getConnection(PostgresServer.url(source));
         Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO users (id, email, full_name) VALUES (1, 'ada@example.com', 'Ada Lovelace'), "
           + "(2, 'grace@example.com', 'Grace Hopper')");

@@ -66,15 +66,8 @@ class PostgresRestoreChecksTest {
     return Cli.run(all.toArray(String[]::new));
   }
 
-  private static String url(String database) {
-    String door = PostgresServer.url();
-    int query = door.indexOf('?');
-    String base = query < 0 ? door : door.substring(0, query);
-    return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : door.substring(query));
-  }
-
   private static void execute(String database, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url(database));
+    try (Connection connection = DriverManager.getConnection(PostgresServer.url(database));
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
@@ -83,7 +76,7 @@ class PostgresRestoreChecksTest {
   /** Every table of the target with its rows, and its changelog: what "unchanged" means here. */
   private List<String> targetContent() throws SQLException {
     List<String> content = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(url(target));
+    try (Connection connection = DriverManager.getConnection(PostgresServer.url(target));
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT schemaname || '.' || tablename FROM pg_tables WHERE "
             + "schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
@@ -91,7 +84,7 @@ class PostgresRestoreChecksTest {
         content.add(rs.getString(1));
       }
     }
-    try (Connection connection = DriverManager.getConnection(url(target));
+    try (Connection connection = DriverManager.getConnection(PostgresServer.url(target));
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("SELECT id || ' ' || email FROM users ORDER BY id")) {
       while (rs.next()) {

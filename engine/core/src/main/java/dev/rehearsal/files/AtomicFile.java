@@ -150,13 +150,24 @@ public final class AtomicFile implements AutoCloseable {
     forceDirectory(target.getParent());
   }
 
-  /** Deletes the temporary file unless it was committed. */
+  /**
+   * Deletes the temporary file unless it was committed.
+   *
+   * @throws IOException saying which file is left, when it cannot be deleted
+   */
   @Override
   public void close() throws IOException {
     channel.close();
     if (!committed) {
       OPEN.remove(temporary);
-      Files.deleteIfExists(temporary);
+      try {
+        Files.deleteIfExists(temporary);
+      } catch (IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+            : e.getMessage();
+        throw new IOException("the temporary file " + temporary + " is left (" + reason + "): remove it, or let "
+            + "'rehearse clean' remove it", e);
+      }
     }
   }
 

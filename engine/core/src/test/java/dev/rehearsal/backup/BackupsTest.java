@@ -3,6 +3,7 @@ package dev.rehearsal.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.database.ScratchDatabase;
 import dev.rehearsal.database.Session;
@@ -170,5 +171,33 @@ class BackupsTest {
 
     assertEquals(List.of("table users: content differs from the backup (same row count)"),
         Backups.compare(manifest, snapshot("nightly (restored)", "base")));
+  }
+
+  @Test
+  void temporaryFilesAFailedBackupCannotRemoveAreNamedInItsMessage() throws Exception {
+    // An append-only directory (ext4, as root): files can be created in it, but neither renamed nor deleted.
+    Path stuck = Files.createDirectory(dir.resolve("append-only"));
+    Process chattr = new ProcessBuilder("chattr", "+a", stuck.toString()).redirectErrorStream(true).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(chattr.waitFor() == 0, "cannot make a directory append-only here: "
+        + new String(chattr.getInputStream().readAllBytes()));
+    try {
+      BackupException e = assertThrows(BackupException.class, () -> Backups.write(sqlite, scratch.location(),
+          stuck.resolve("nightly.sqlite"), snapshot("nightly", "base"), "CHANGELOG", false));
+
+      List<Path> left;
+      try (var files = Files.list(stuck)) {
+        left = files.sorted().toList();
+      }
+      assertEquals(3, left.size(), left.toString());
+      for (Path file : left) {
+        assertTrue(file.getFileName().toString().matches("\\..*\\.[0-9a-f]{32}\\.partial"), file.toString());
+        assertTrue(e.getMessage().contains("the temporary file " + file + " is left (Operation not permitted): "
+            + "remove it, or let 'rehearse clean' remove it"), e.getMessage());
+      }
+      assertTrue(e.getMessage().startsWith("cannot write the backup " + stuck.resolve("nightly.sqlite") + ": "),
+          e.getMessage());
+    } finally {
+      new ProcessBuilder("chattr", "-a", stuck.toString()).start().waitFor();
+    }
   }
 }

@@ -5,6 +5,7 @@ import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.ToolProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,18 +25,11 @@ final class PgArchive {
 
   static BackupContents read(PgTools tools, Path file) {
     String pgRestore = tools.find("pg_restore", 0);
-    long tableData = tableOfContents(pgRestore, file).lines().filter(PgArchive::isTableData).count();
+    ByteArrayOutputStream toc = new ByteArrayOutputStream();
+    run(List.of(pgRestore, "--list"), file, toc);
+    long tableData = toc.toString(StandardCharsets.UTF_8).lines().filter(PgArchive::isTableData).count();
     CopyBlocks blocks = new CopyBlocks();
-    ToolProcess.Result result;
-    try {
-      result = new ToolProcess(List.of(pgRestore, "--file=-"), Map.of(), "read " + file.getFileName())
-          .input(file).run(blocks);
-    } catch (IOException e) {
-      throw DatabaseException.failed("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    if (!result.ok()) {
-      throw unreadable(file, result);
-    }
+    run(List.of(pgRestore, "--file=-"), file, blocks);
     if (!blocks.complete()) {
       throw DatabaseException.failed("pg_restore read " + file + " without reaching the end of the dump — the "
           + "archive is incomplete", null);
@@ -47,19 +41,18 @@ final class PgArchive {
     return new BackupContents(blocks.rows());
   }
 
-  private static String tableOfContents(String pgRestore, Path file) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+  /** Runs pg_restore on {@code file} (fed on its standard input), its output into {@code out}. */
+  private static void run(List<String> command, Path file, OutputStream out) {
     ToolProcess.Result result;
     try {
-      result = new ToolProcess(List.of(pgRestore, "--list"), Map.of(), "list " + file.getFileName())
-          .input(file).run(out);
+      result = new ToolProcess(command, Map.of(), "read " + file.getFileName()).input(file).run(out);
     } catch (IOException e) {
       throw DatabaseException.failed("cannot read " + file + ": " + e.getMessage(), e);
     }
     if (!result.ok()) {
-      throw unreadable(file, result);
+      throw DatabaseException.failed("pg_restore cannot read " + file + " (exit " + result.exitCode() + "): "
+          + PgUrl.redact(result.errors().strip()), null);
     }
-    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** A line of {@code pg_restore --list}: {@code 3350; 0 16390 TABLE DATA public users postgres}. */
@@ -70,10 +63,5 @@ final class PgArchive {
     }
     String[] words = line.substring(semicolon + 2).split(" ", 4);
     return words.length == 4 && words[2].equals("TABLE") && words[3].startsWith("DATA ");
-  }
-
-  private static DatabaseException unreadable(Path file, ToolProcess.Result result) {
-    return DatabaseException.failed("pg_restore cannot read " + file + " (exit " + result.exitCode() + "): "
-        + PgUrl.redact(result.errors().strip()), null);
   }
 }
