@@ -93,4 +93,29 @@ class PostgresBackupCommandsTest {
         rows(target, "SELECT email FROM users ORDER BY id"));
     assertEquals(List.of("20250106000000"), rows(target, "SELECT max(id) FROM changelog"));
   }
+
+  @Test
+  void aRestoreIntoADatabaseOwnedByAnotherRoleLeavesWhatItCreatesToThatRole() throws SQLException {
+    String owner = "cli_restore_owner_" + System.nanoTime();
+    String owned = "cli_backup_owned_" + System.nanoTime();
+    PostgresServer.execute("CREATE ROLE " + owner + " NOLOGIN");
+    try {
+      PostgresServer.execute("CREATE DATABASE " + owned + " OWNER " + owner);
+      assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes").exitCode());
+      Path dump = temp.resolve("source.dump");
+      assertEquals(0, rehearse("backup", "--db", source, "--out", dump.toString(), "--allow-outside-project")
+          .exitCode());
+
+      Cli restore = rehearse("restore", "--db", owned, "--from", dump.toString(), "--yes");
+
+      assertEquals(0, restore.exitCode(), restore.err());
+      assertEquals(List.of(owner), rows(owned, "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = "
+          + "'public'"));
+      assertEquals(List.of(owner), rows(owned, "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = "
+          + "'public'"));
+    } finally {
+      PostgresServer.execute("DROP DATABASE IF EXISTS " + owned + " WITH (FORCE)");
+      PostgresServer.execute("DROP ROLE " + owner);
+    }
+  }
 }

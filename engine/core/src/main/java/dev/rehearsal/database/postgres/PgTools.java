@@ -20,6 +20,7 @@ final class PgTools {
   private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)");
 
   private final String binDir;
+  private final Map<String, String> found = new java.util.concurrent.ConcurrentHashMap<>();
 
   PgTools(String binDir) {
     this.binDir = binDir;
@@ -30,6 +31,11 @@ final class PgTools {
    * a tool older than an archive it reads says so itself).
    */
   String find(String tool, int serverMajor) {
+    // Checked once per tool and server version: a backup step runs pg_dump once and pg_restore twice.
+    return found.computeIfAbsent(tool + " " + serverMajor, key -> check(tool, serverMajor));
+  }
+
+  private String check(String tool, int serverMajor) {
     String command = binDir == null ? tool : Path.of(binDir, tool).toString();
     String output;
     try {
