@@ -1,7 +1,7 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.database.Database;
-import dev.rehearsal.files.Leftovers;
+import dev.rehearsal.io.Leftovers;
 import dev.rehearsal.run.Project;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -172,16 +172,16 @@ class RestoreChecksTest {
     Process mkfifo = new ProcessBuilder("mkfifo", manifest.toString()).start();
     assertEquals(0, mkfifo.waitFor());
 
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> refused("the manifest " + manifest + " is a FIFO, a "
-        + "device or a socket, not a regular file — a backup without its manifest cannot be trusted"));
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> refused("the manifest " + manifest + " is not a "
+        + "regular file (a pipe, socket or device) — a backup without its manifest cannot be trusted"));
 
     Path checksum = backup.resolveSibling("library-before.sqlite.sha256");
     Files.delete(checksum);
     Files.createDirectory(checksum);
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> refused("checksum file " + checksum + " is a "
-        + "directory, not a file — without it the backup cannot be trusted"));
+        + "directory — without it the backup cannot be trusted"));
 
-    assertEquals(new Cli(1, "", "error: backup /dev/null is a FIFO, a device or a socket, not a regular file\n"),
+    assertEquals(new Cli(1, "", "error: backup /dev/null is not a regular file (a pipe, socket or device)\n"),
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Cli.run("verify-backup", "--project-dir",
             project.dir(), "/dev/null")));
   }

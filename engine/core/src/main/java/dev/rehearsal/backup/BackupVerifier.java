@@ -3,7 +3,7 @@ package dev.rehearsal.backup;
 import dev.rehearsal.database.BackupContents;
 import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.DatabaseException;
-import dev.rehearsal.files.RegularFile;
+import dev.rehearsal.io.BoundedFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,10 +36,10 @@ final class BackupVerifier {
 
   Manifest verify(Backups.Files3 files) {
     Path backup = files.backup();
-    String problem = RegularFile.problem(backup);
+    String problem = BoundedFile.problem(backup);
     if (problem != null) {
       throw new BackupException(problem.equals("does not exist") ? "backup " + backup + " not found"
-          : "backup " + backup + " " + problem);
+          : "backup " + backup + " is " + problem);
     }
     String expected = checksum(files);
     String actual;
@@ -84,14 +84,14 @@ final class BackupVerifier {
 
   /** The SHA-256 the checksum file gives, which must name this backup, in {@code sha256sum} format. */
   private static String checksum(Backups.Files3 files) {
-    String problem = RegularFile.problem(files.checksum());
+    String problem = BoundedFile.problem(files.checksum());
     if (problem != null) {
       throw new BackupException("checksum file " + files.checksum() + (problem.equals("does not exist")
-          ? " not found" : " " + problem) + " — without it the backup cannot be trusted");
+          ? " not found" : " is " + problem) + " — without it the backup cannot be trusted");
     }
     String text;
     try {
-      text = new String(RegularFile.read(files.checksum(), 4096), StandardCharsets.UTF_8);
+      text = new String(BoundedFile.read(files.checksum(), 4096), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new BackupException("cannot read " + files.checksum() + ": " + e.getMessage(), e);
     }

@@ -5,7 +5,7 @@ import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.TableFingerprint;
-import dev.rehearsal.files.AtomicFile;
+import dev.rehearsal.io.AtomicFile;
 import dev.rehearsal.schema.Snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

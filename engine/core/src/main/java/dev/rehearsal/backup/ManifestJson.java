@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rehearsal.database.Databases;
-import dev.rehearsal.files.RegularFile;
+import dev.rehearsal.io.BoundedFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,14 +58,15 @@ final class ManifestJson {
    * @throws BackupException naming the file and every field that is wrong
    */
   static Manifest read(Path file) {
-    String problem = RegularFile.problem(file);
+    String problem = BoundedFile.problem(file);
     if (problem != null) {
-      throw new BackupException("the manifest " + file + " " + problem + " — a backup without its manifest cannot be "
+      throw new BackupException("the manifest " + file + (problem.equals("does not exist") ? " not found"
+          : " is " + problem) + " — a backup without its manifest cannot be "
           + "trusted");
     }
     JsonNode root;
     try {
-      root = READER.readTree(RegularFile.read(file, LIMIT));
+      root = READER.readTree(BoundedFile.read(file, LIMIT));
     } catch (JsonProcessingException e) {
       throw new BackupException("the manifest " + file + " is not valid JSON: line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr() + ": " + shown(e.getOriginalMessage()));

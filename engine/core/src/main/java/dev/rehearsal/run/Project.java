@@ -5,7 +5,7 @@ import dev.rehearsal.config.RehearsalConfig;
 import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.Databases;
-import dev.rehearsal.files.Leftovers;
+import dev.rehearsal.io.Leftovers;
 import dev.rehearsal.migrations.MigrationRepository;
 import dev.rehearsal.scenario.InvalidInputException;
 import dev.rehearsal.scenario.Problem;

@@ -1,5 +1,6 @@
-package dev.rehearsal.files;
+package dev.rehearsal.io;
 
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,11 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * A file written under a temporary name beside its final one and renamed over it only when complete: the temporary
- * file is created exclusively, with a random name ({@code .NAME.<32 hex>.partial}) and without following a symbolic
- * link, so nothing planted at a predictable name is written through; every byte goes through Rehearsal, is counted
- * and hashed, forced to disk and checked against the size on disk before the atomic rename. Until then the file has
- * no name anyone trusts, and {@link #close()} (or the shutdown hook, on Ctrl-C) deletes it.
+ * Replaces a file so that no reader ever sees half of it and nothing planted beside it is followed: the content goes
+ * to a new file with a random name ({@code .NAME.<32 hex>.partial}) in the target's directory, created exclusively
+ * ({@code O_CREAT|O_EXCL}, which never follows a symbolic link: a link planted at that name makes the creation fail,
+ * not write through it), counted and hashed, forced to disk and checked against the size on disk, and then renamed
+ * over the target in one step (a link at the target's name is replaced, not followed). Two writers in one directory
+ * never share a temporary file. Until the rename the file has no name anyone trusts, and {@link #close()} (or the
+ * shutdown hook, on Ctrl-C) deletes it.
+ *
+ * <p>Reports and golden files use {@link #write(Path, Content)}; a backup, which is read back before it gets its
+ * name and is renamed after its checksum and manifest, holds an {@code AtomicFile} open ({@link #create}).
  */
 public final class AtomicFile implements AutoCloseable {
 
@@ -96,10 +102,40 @@ public final class AtomicFile implements AutoCloseable {
     return bytes;
   }
 
-  /** Writes {@code text} (UTF-8) to {@code target} through a temporary file, forced to disk and renamed. */
-  public static void write(Path target, String text) throws IOException {
-    try (AtomicFile file = create(target)) {
-      file.stream().write(text.getBytes(StandardCharsets.UTF_8));
+  /** What goes into a file. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Writes {@code text} as UTF-8 to {@code target}, replacing it atomically. */
+  public static void writeString(Path target, String text) throws IOException {
+    write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Writes {@code content} to {@code target}, replacing it atomically; the directory is created when missing.
+   *
+   * @throws IOException when the file cannot be written (as {@code content} threw it); no temporary file is left
+   */
+  public static void write(Path target, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
+    try (AtomicFile file = create(absolute)) {
+      // Writers such as Jackson close the stream they are given: closing it only flushes.
+      OutputStream out = new BufferedOutputStream(new FilterOutputStream(file.stream()) {
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+          this.out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+          flush();
+        }
+      }, 64 * 1024);
+      content.writeTo(out);
+      out.flush();
       file.sync();
       file.commit();
     }

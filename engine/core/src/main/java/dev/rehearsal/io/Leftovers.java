@@ -1,4 +1,4 @@
-package dev.rehearsal.files;
+package dev.rehearsal.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
