@@ -48,8 +48,8 @@ final class CleanCommand extends BaseCommand {
         err().println("warning: " + file);
       }
     }
-    out().printf("%d scratch %s dropped, %d leftover %s removed%n", total, total == 1 ? "database" : "databases",
-        files, files == 1 ? "file" : "files");
+    out().printf("%d scratch %s dropped%n", total, total == 1 ? "database" : "databases");
+    out().printf("%d leftover %s removed%n", files, files == 1 ? "file" : "files");
     return ExitCodes.OK;
   }
 }

@@ -62,6 +62,11 @@ class CleanFilesTest {
     return output;
   }
 
+  /** The line that counts databases (and, where the engine has them, roles) is the databases' business. */
+  private static String withoutDatabaseTotal(String output) {
+    return output.replaceAll("(?m)^0 scratch databases.* dropped\n", "");
+  }
+
   @Test
   void removesOldPartialBackupsAndTemporaryLogsAndNothingElse() throws Exception {
     Duration old = Duration.ofHours(2);
@@ -79,7 +84,7 @@ class CleanFilesTest {
     assertEquals("removed " + partial + " (a partial backup a stopped Rehearsal left)\n"
         + "removed " + earlier + " (a partial backup a stopped Rehearsal left)\n"
         + "removed " + log + " (a temporary log of pg_dump or pg_restore)\n"
-        + "0 scratch databases dropped, 3 leftover files removed\n", output);
+        + "3 leftover files removed\n", withoutDatabaseTotal(output));
     for (Path gone : List.of(partial, earlier, log)) {
       assertFalse(Files.exists(gone), gone + " is still there");
     }
@@ -101,14 +106,14 @@ class CleanFilesTest {
     try (Stream<Path> dirs = Files.list(tmp)) {
       kept = dirs.filter(d -> d.getFileName().toString().startsWith("rehearsal-")).findFirst().orElseThrow();
     }
-    assertEquals("0 scratch databases dropped, 0 leftover files removed\n", rehearse("clean"));
+    assertEquals("0 scratch databases dropped\n0 leftover files removed\n", rehearse("clean"));
     assertTrue(Files.exists(kept), "a kept database younger than an hour is left alone");
     Files.setLastModifiedTime(kept.resolve(".rehearsal-scratch"), FileTime.from(Instant.now().minus(
         Duration.ofHours(2))));
 
     String output = rehearse("clean");
 
-    assertEquals("dropped sqlite: " + kept + "\n1 scratch database dropped, 0 leftover files removed\n", output);
+    assertEquals("dropped sqlite: " + kept + "\n1 scratch database dropped\n0 leftover files removed\n", output);
     assertFalse(Files.exists(kept));
   }
 }

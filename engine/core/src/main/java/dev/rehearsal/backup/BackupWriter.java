@@ -66,12 +66,21 @@ final class BackupWriter {
       }
     } catch (IOException e) {
       removeNamed(named, files);
-      StringBuilder message = new StringBuilder("cannot write the backup " + files.backup() + ": " + describe(e));
-      for (Throwable suppressed : e.getSuppressed()) {
-        message.append("; ").append(suppressed.getMessage());
-      }
-      throw new BackupException(message + " — check free space and permissions of " + directory, e);
+      throw new BackupException("cannot write the backup " + files.backup() + ": " + describe(e) + leftovers(e)
+          + " — check free space and permissions of " + directory, e);
+    } catch (BackupException e) {
+      String left = leftovers(e);
+      throw left.isEmpty() ? e : new BackupException(e.getMessage() + left, e);
     }
+  }
+
+  /** The temporary files a failed backup could not remove, so that none is left without a word. */
+  private static String leftovers(Exception e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable suppressed : e.getSuppressed()) {
+      text.append("; ").append(suppressed.getMessage());
+    }
+    return text.toString();
   }
 
   private void writeDump(String location, AtomicFile dump) throws IOException {

@@ -266,6 +266,11 @@ public final class PostgresDatabase implements Database {
     return properties;
   }
 
+  /** The URL pg_dump and pg_restore reach {@code location} with. */
+  PgUrl urlOf(String location) {
+    return door.withDatabase(location);
+  }
+
   /** What this process's sessions are called in {@code pg_stat_activity}. */
   public static final String APPLICATION_NAME = "rehearsal-" + ProcessHandle.current().pid();
 
