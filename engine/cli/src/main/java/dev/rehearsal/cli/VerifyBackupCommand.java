@@ -3,8 +3,12 @@ package dev.rehearsal.cli;
 import dev.rehearsal.backup.BackupException;
 import dev.rehearsal.backup.Backups;
 import dev.rehearsal.backup.Manifest;
+import dev.rehearsal.config.ProjectException;
+import dev.rehearsal.database.BackupTool;
+import dev.rehearsal.database.Databases;
 import dev.rehearsal.run.Project;
 import java.nio.file.Path;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -24,9 +28,8 @@ final class VerifyBackupCommand extends BaseCommand {
 
   @Override
   public Integer call() {
-    Project opened = project.open();
     try {
-      Manifest manifest = Backups.verify(file.toAbsolutePath().normalize(), opened::backupTool);
+      Manifest manifest = Backups.verify(file.toAbsolutePath().normalize(), tools());
       out().printf("%s: OK (sha256 %s; %s backup of version %s, %d tables, taken %s; read back, and it holds what "
           + "its manifest says)%n", file, manifest.sha256(), manifest.databaseKind(), manifest.version(),
           manifest.tables().size(), manifest.createdAt());
@@ -35,5 +38,22 @@ final class VerifyBackupCommand extends BaseCommand {
       err().println("error: " + e.getMessage());
       return ExitCodes.FAILED;
     }
+  }
+
+  /**
+   * The project's backup tools (its {@code bin_dir}); outside any project, a backup is still checked, with the
+   * engines' defaults (pg_restore on PATH).
+   */
+  private Function<String, BackupTool> tools() {
+    Project opened;
+    try {
+      opened = project.open();
+    } catch (ProjectException e) {
+      if (project.projectDir() != null) {
+        throw e;
+      }
+      return Databases::backupTool;
+    }
+    return opened::backupTool;
   }
 }

@@ -76,7 +76,7 @@ public final class Project {
         return database.backups();
       }
     }
-    return Databases.create(new RehearsalConfig.DatabaseConfig(kind, kind, kind, false, Map.of())).backups();
+    return Databases.backupTool(kind);
   }
 
   /**
