@@ -117,10 +117,11 @@ public final class Migrator {
         throw MigrationFailedException.from("apply " + to, tracker.current, e);
       }
       armed.checkFired("apply " + to);
+      return verify("apply " + to, before, target, toRun, tracker.times);
     } else if (failure != null) {
       new Armed(null, null, failure).checkFired("apply " + to);
     }
-    return verify("apply " + to, before, target, toRun);
+    return verify("apply " + to, before, target, toRun, Map.of());
   }
 
   /**
@@ -174,10 +175,11 @@ public final class Migrator {
         throw MigrationFailedException.from("rollback " + to, tracker.current, e);
       }
       armed.checkFired("rollback " + to);
+      return verify("rollback " + to, before, target, toUndo, tracker.times);
     } else if (failure != null) {
       new Armed(null, null, failure).checkFired("rollback " + to);
     }
-    return verify("rollback " + to, before, target, toUndo);
+    return verify("rollback " + to, before, target, toUndo, Map.of());
   }
 
   private Armed arm(InjectedFailure failure) {
@@ -211,14 +213,15 @@ public final class Migrator {
     }
   }
 
-  private Outcome verify(String doing, BigDecimal before, BigDecimal target, List<BigDecimal> ran) {
+  private Outcome verify(String doing, BigDecimal before, BigDecimal target, List<BigDecimal> ran,
+      Map<BigDecimal, java.time.Duration> times) {
     BigDecimal after = version();
     if (!Objects.equals(after, target) && (after == null || target == null || after.compareTo(target) != 0)) {
       throw new MigrationFailedException(doing + " ended at version " + Outcome.show(after) + " instead of "
           + Outcome.show(target) + " — the changelog table " + repository.changelogTable()
           + " does not say what MyBatis reported", null, null);
     }
-    return new Outcome(before, after, ran);
+    return new Outcome(before, after, ran, times);
   }
 
   /** MyBatis skips scripts older than the newest applied one, and ignores changelog rows without a script. */
@@ -284,9 +287,12 @@ public final class Migrator {
     return ids;
   }
 
-  /** Remembers which script MyBatis is running, so a failure can name it. */
+  /** Remembers which script MyBatis is running, so a failure can name it, and how long each one took. */
   private static final class ScriptTracker implements MigrationHook {
     private String current;
+    private BigDecimal id;
+    private long started;
+    private final Map<BigDecimal, java.time.Duration> times = new java.util.HashMap<>();
 
     @Override
     public void before(Map<String, Object> bindings) {}
@@ -295,11 +301,17 @@ public final class Migrator {
     public void beforeEach(Map<String, Object> bindings) {
       Change change = ((HookContext) bindings.get(HOOK_CONTEXT)).getChange();
       current = change == null ? null : change.getFilename();
+      id = change == null ? null : change.getId();
+      started = System.nanoTime();
     }
 
     @Override
     public void afterEach(Map<String, Object> bindings) {
+      if (id != null) {
+        times.put(id, java.time.Duration.ofNanos(System.nanoTime() - started));
+      }
       current = null;
+      id = null;
     }
 
     @Override

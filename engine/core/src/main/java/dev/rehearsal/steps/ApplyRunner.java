@@ -23,6 +23,7 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
         () -> ExpectedError.around(step.describe(), step.expectError(), () -> {
           Outcome done = context.migrator().apply(step.to(), failure);
+          timed(context, done, true);
           return describe(done, "applied");
         }));
     return failure == null ? outcome : withState(outcome, context, failure);
@@ -31,6 +32,18 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
   /** After a simulated failure, the detail also says what it left behind. */
   static StepOutcome withState(StepOutcome outcome, StepContext context, InjectedFailure failure) {
     return new StepOutcome(outcome.checks(), outcome.detail() + "; " + FailureState.describe(context, failure));
+  }
+
+  /** Tells the recovery clock how long each script of {@code outcome} took. */
+  static void timed(StepContext context, Outcome outcome, boolean up) {
+    for (dev.rehearsal.migrations.Migration migration : context.repository().migrations()) {
+      java.time.Duration time = outcome.times().get(migration.id());
+      if (time != null && up) {
+        context.clock().up(migration, time);
+      } else if (time != null) {
+        context.clock().down(migration, time);
+      }
+    }
   }
 
   static String describe(Outcome outcome, String verb) {
