@@ -9,6 +9,7 @@ import dev.rehearsal.report.JsonSummaryWriter;
 import dev.rehearsal.report.JunitXmlWriter;
 import dev.rehearsal.report.LiveLine;
 import dev.rehearsal.report.MarkdownWriter;
+import dev.rehearsal.report.RecoveryReporter;
 import dev.rehearsal.report.TerminalReporter;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.run.RunListener;
@@ -161,7 +162,8 @@ final class RunCommand extends BaseCommand {
   }
 
   private List<RunListener> listeners(JsonSummaryWriter json, EngineLauncher.Result result) {
-    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(line(), false), json));
+    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(line(), false),
+        new RecoveryReporter(line()), json));
     if (junitXml != null) {
       listeners.add(new JunitXmlWriter(junitXml.toAbsolutePath()));
     }

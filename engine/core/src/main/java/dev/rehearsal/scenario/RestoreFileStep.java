@@ -29,7 +29,7 @@ public record RestoreFileStep(String file, String label, Duration within, Source
     return RestoreStep.KEYWORD + " file " + file;
   }
 
-  /** Where the first glob character ({@code * ? [ {}) of a path is, or -1 for a plain path. */
+  /** Where the first glob character (one of <code>* ? [ {</code>) of a path is, or -1 for a plain path. */
   public static int globStart(String path) {
     for (int i = 0; i < path.length(); i++) {
       if ("*?[{".indexOf(path.charAt(i)) >= 0) {

@@ -37,6 +37,6 @@ public record RollbackStep(Target to, String expectError, Duration within, Sourc
 
   @Override
   public String describe() {
-    return KEYWORD + " " + to;
+    return KEYWORD + (to instanceof Target.VersionOf of ? " to the version of " + of.label() : " " + to);
   }
 }

@@ -244,9 +244,6 @@ final class StepParser {
     return label;
   }
 
-  private static final java.util.regex.Pattern BUDGET =
-      java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|min|m|h)");
-
   /** A time budget such as {@code 30s}, {@code 500ms}, {@code 2min}. */
   java.time.Duration budget(Node node) {
     return budget(node, "within");
@@ -258,23 +255,13 @@ final class StepParser {
     if (text == null) {
       return null;
     }
-    java.util.regex.Matcher m = BUDGET.matcher(text.strip());
-    if (!m.matches()) {
-      yaml.problem(node, "'" + key + "' must be a duration such as 500ms, 30s, 2min or 1h, found '" + text + "'");
+    java.util.Optional<java.time.Duration> duration = Durations.parse(text);
+    if (duration.isEmpty()) {
+      yaml.problem(node, Durations.looksLikeOne(text) ? "'" + key + "' must be at least 1ms, found '" + text + "'"
+          : "'" + key + "' must be a duration such as 500ms, 30s, 2min or 1h, found '" + text + "'");
       return null;
     }
-    double amount = Double.parseDouble(m.group(1));
-    double millis = switch (m.group(2)) {
-      case "ms" -> amount;
-      case "s" -> amount * 1_000;
-      case "min", "m" -> amount * 60_000;
-      default -> amount * 3_600_000;
-    };
-    if (millis < 1) {
-      yaml.problem(node, "'" + key + "' must be at least 1ms, found '" + text + "'");
-      return null;
-    }
-    return java.time.Duration.ofMillis(Math.round(millis));
+    return duration.get();
   }
 
   /** Records a new label; a duplicate or malformed one is a problem. */

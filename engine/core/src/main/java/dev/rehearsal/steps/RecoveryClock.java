@@ -73,9 +73,18 @@ public final class RecoveryClock {
         known == null ? null : known.up(), time));
   }
 
-  /** The recovery so far, against {@code objective} (null for none). */
+  /**
+   * The recovery so far, against {@code objective} (null for none); its times in whole milliseconds, so that the
+   * parts add up to the total as reports show them.
+   */
   public synchronized Recovery figures(Duration objective) {
-    return new Recovery(backup, restore, migrate, rollback, migrations.values().stream().toList(), objective);
+    return new Recovery(backup, millis(restore), millis(migrate), millis(rollback), migrations.values().stream()
+        .map(m -> new Recovery.MigrationTime(m.id(), m.file(), millis(m.up()), millis(m.down()))).toList(),
+        objective);
+  }
+
+  private static Duration millis(Duration time) {
+    return time == null ? null : Duration.ofMillis(time.toMillis());
   }
 
   private static String key(Migration migration) {

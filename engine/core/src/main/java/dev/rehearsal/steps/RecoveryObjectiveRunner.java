@@ -37,10 +37,6 @@ final class RecoveryObjectiveRunner implements StepRunner<RecoveryObjectiveStep>
     for (Recovery.Part part : recovery.parts()) {
       lines.add("  " + part.name() + " " + Budget.show(part.time()));
     }
-    for (Recovery.MigrationTime migration : recovery.migrations()) {
-      lines.add("    " + migration.file() + (migration.up() == null ? "" : " up " + Budget.show(migration.up()))
-          + (migration.down() == null ? "" : " down " + Budget.show(migration.down())));
-    }
     return String.join("\n", lines);
   }
 }

@@ -13,14 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code restore: {file: ...}}: a backup file Rehearsal did not write is checked ({@link Backups#inspect}: its format,
  * its {@code .sha256} and manifest when they are there, the whole file read by the engine, nothing in it that reaches
  * outside the database), restored into the scenario's scratch database, and proved by reading the database back:
  * each table has the rows the file lists, the manifest (when there is one) matches, and the changelog tells the
- * version and what is pending. The file itself is only ever read.
+ * version and what is pending. The file itself is only ever read. A file that is missing, refused or fails to
+ * restore is an error of the step: the steps after it, which are about the restored data, are skipped.
  */
 final class RestoreFileRunner implements StepRunner<RestoreFileStep> {
 
@@ -44,18 +44,17 @@ final class RestoreFileRunner implements StepRunner<RestoreFileStep> {
     Path root = context.settings().projectRoot().toAbsolutePath().normalize();
     Path file = BackupFileChoice.choose(step.file(), context.database().name(), root);
     String shown = file.startsWith(root) ? root.relativize(file).toString().replace('\\', '/') : file.toString();
-    String checked = "backup " + shown + " checked before restoring";
     if (!context.settings().allowOutsideProject() && !PathSafety.inside(root, file)) {
-      return StepOutcome.checked(Check.failed(checked, "a file in the project", shown + " leads outside the project "
-          + "(a symbolic link) — copy it into the project, or pass --allow-outside-project", ""),
-          "refused: the database was not touched");
+      throw new StepFailure(shown + " leads outside the project (a symbolic link) — copy it into the project, or pass "
+          + "--allow-outside-project; nothing was restored");
     }
     ExternalBackup backup;
     try {
       backup = Backups.inspect(file, context.database());
     } catch (BackupException e) {
-      return StepOutcome.checked(Check.failed(checked, "a " + context.database().kind() + " backup that reads back "
-          + "whole", e.getMessage(), ""), "refused: the database was not touched");
+      // What comes after a restore is about the restored data: without it, nothing after it means anything.
+      throw new StepFailure("backup " + shown + " refused: " + e.getMessage()
+          + (e.getMessage().contains("nothing") ? "" : " — nothing was restored"), e);
     }
     try {
       context.database().backups().restoreExternal(file, context.scratch().location());
@@ -63,8 +62,7 @@ final class RestoreFileRunner implements StepRunner<RestoreFileStep> {
       if (e.infrastructure()) {
         throw e;
       }
-      return StepOutcome.checked(Check.failed("restore " + shown, "restored", e.getMessage(), ""),
-          "the restore failed");
+      throw new StepFailure("restore of " + shown + " failed: " + e.getMessage(), e);
     }
     Snapshot restored = BackupRunner.snapshot(step.label() == null ? "restored" : step.label(), context);
     if (step.label() != null) {
@@ -80,7 +78,7 @@ final class RestoreFileRunner implements StepRunner<RestoreFileStep> {
         backup.verification().shown(), version, tables, rows, pending, Duration.ofNanos(System.nanoTime() - t0)));
     String changelog = migrator.changelog().isEmpty() && tables > 0 ? "; it has no changelog rows (table "
         + context.repository().changelogTable() + "), so every migration is pending" : "";
-    return new StepOutcome(checks, "restored " + shown + " (" + backup.format() + ", " + size(backup.sizeBytes())
+    return new StepOutcome(checks, "restored " + shown + " (" + backup.format() + ", " + RestoredBackup.size(backup.sizeBytes())
         + ", sha256 " + backup.sha256().substring(0, 12) + "..., " + verified(backup) + "): " + tables
         + (tables == 1 ? " table, " : " tables, ") + rows + (rows == 1 ? " row" : " rows") + ", at version "
         + version + ", " + pending + (pending == 1 ? " migration" : " migrations") + " pending" + changelog);
@@ -111,20 +109,5 @@ final class RestoreFileRunner implements StepRunner<RestoreFileStep> {
       case UNVERIFIED -> "unverified: no .sha256 or manifest beside it, proved by the restore and the read-back only";
       default -> "verified: " + backup.verification().shown();
     };
-  }
-
-  /** {@code 18.2 KiB}. */
-  static String size(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " bytes";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes / 1024.0;
-    int unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 }

@@ -28,4 +28,19 @@ public record RestoredBackup(String file, String format, long sizeBytes, String 
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(time, "time");
   }
+
+  /** A size for people: {@code 912 bytes}, {@code 18.2 KiB}, {@code 3.4 GiB}. */
+  public static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + (bytes == 1 ? " byte" : " bytes");
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double value = bytes / 1024.0;
+    int unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
 }

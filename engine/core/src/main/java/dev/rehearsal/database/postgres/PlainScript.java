@@ -204,7 +204,9 @@ final class PlainScript extends OutputStream {
       return 2;
     }
     if (c == '\\') {
-      throw new Refused(lineNumber, "a psql meta-command in a statement (" + shown(text.substring(i).strip())
+      java.util.regex.Matcher command = java.util.regex.Pattern.compile("\\\\([A-Za-z]+|.?)").matcher(text);
+      command.find(i);
+      throw new Refused(lineNumber, "a psql meta-command in a statement (" + shown(command.group())
           + ") — a restore runs SQL only");
     }
     if (!content && !Character.isWhitespace(c)) {
@@ -303,6 +305,16 @@ final class PlainScript extends OutputStream {
 
   private static String text(byte[] bytes) {
     return new String(bytes, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * What a refused statement is, for a message: its first words, as long as they are plain words (keywords, names),
+   * never what follows them, which may be a value from the dump's rows.
+   */
+  static String keywords(String statement) {
+    java.util.regex.Matcher words = java.util.regex.Pattern.compile("^(\\s*[A-Za-z_]+){1,3}").matcher(statement);
+    return words.find() ? words.group().strip().replaceAll("\\s+", " ") + " ..."
+        : "a statement";
   }
 
   /** A piece of the script in a message: printable ASCII only, and short. */

@@ -73,19 +73,19 @@ final class StatementRules {
     String words = upper.replaceAll("\\s*;$", ";");
     for (Rule rule : RULES) {
       if (rule.pattern().matcher(words).matches()) {
-        return rule.verdict() == DROP ? DROP : PlainScript.shown(statement) + ": " + rule.verdict();
+        return rule.verdict() == DROP ? DROP : PlainScript.keywords(statement) + ": " + rule.verdict();
       }
     }
     if (upper.startsWith("COPY ") && !COPY_STDIN.matcher(words).matches() && !COPY_STDOUT.matcher(words).matches()) {
-      return PlainScript.shown(statement) + ": a COPY from or to a file or program on the server (pg_dump copies "
+      return PlainScript.keywords(statement) + ": a COPY from or to a file or program on the server (pg_dump copies "
           + "FROM stdin only)";
     }
     if (upper.startsWith("SELECT ") && !DUMP_SELECT.matcher(words).matches()) {
-      return PlainScript.shown(statement) + ": a SELECT pg_dump does not write (it writes only set_config of the "
+      return PlainScript.keywords(statement) + ": a SELECT pg_dump does not write (it writes only set_config of the "
           + "search path, setval and the large-object calls)";
     }
     if (upper.matches("(SELECT|.*\\W)(PG_CATALOG\\.)?SET_CONFIG ?\\( ?'(ROLE|SESSION_AUTHORIZATION)'.*")) {
-      return PlainScript.shown(statement) + ": a change of role";
+      return PlainScript.keywords(statement) + ": a change of role";
     }
     return null;
   }
