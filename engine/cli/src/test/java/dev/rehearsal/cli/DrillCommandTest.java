@@ -61,8 +61,14 @@ class DrillCommandTest {
   private Path backup() throws IOException, SQLException {
     Path backup = dir.resolve("nightly/production-2025-01-05.sqlite");
     Files.createDirectories(backup.getParent());
-    // SQLite's backup, as the issue has it: a copy of the file.
-    Files.copy(populated(dir, ROWS), backup);
+    // SQLite's backup, as the issue has it: a copy of the file; of a database in WAL mode, as production ones often
+    // are (opened as a database, it would get -wal and -shm files beside it).
+    Path production = populated(dir, ROWS);
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + production);
+        Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA journal_mode = WAL");
+    }
+    Files.copy(production, backup);
     Files.setLastModifiedTime(backup, FileTime.from(Instant.parse("2025-01-05T03:00:00Z")));
     return backup;
   }

@@ -58,7 +58,8 @@ final class MarkdownReport {
       }
       ScenarioSummary.RecoverySummary recovery = summary.recovery();
       ScenarioSummary.BackupFile backup = recovery.backup();
-      String objective = recovery.objectiveMs() == null ? "none" : time(recovery.objectiveMs())
+      String objective = recovery.objectiveMs() == null ? "none"
+          : RecoveryReporter.show(java.time.Duration.ofMillis(recovery.objectiveMs()))
           + (Boolean.TRUE.equals(recovery.withinObjective()) ? ": ✅ met" : ": ❌ exceeded during the "
               + recovery.exceededIn());
       md.append("| ").append(code(entry.scenario())).append(" | ").append(cell(entry.database())).append(" | ")

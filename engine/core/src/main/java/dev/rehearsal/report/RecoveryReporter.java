@@ -45,8 +45,8 @@ public final class RecoveryReporter implements RunListener {
     line.println(backup == null ? head : head + ": " + Fit.middle(LiveLine.printable(backup.file()),
         Math.max(10, line.width() - head.length() - 2)));
     if (backup != null) {
-      row("backup", backup.format() + ", " + RestoredBackup.size(backup.sizeBytes()) + ", sha256 " + backup.sha256().substring(0, 12)
-          + "...", null);
+      row("backup", backup.format() + ", " + RestoredBackup.size(backup.sizeBytes()) + ", sha256 "
+          + backup.sha256().substring(0, 12) + "...", null);
       row("", backup.verification().equals("unverified") ? "unverified: no .sha256 or manifest beside it"
           : "verified: " + backup.verification(), null);
       row("restored", backup.tables() + (backup.tables() == 1 ? " table, " : " tables, ") + backup.rows()

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as scenarios and options write them: {@code 500ms}, {@code 30s}, {@code 2min} (or {@code 2m}), {@code 1h}. */
+/** Durations as scenarios and options write them: {@code 500ms}, {@code 30s}, {@code 2min} ({@code 2m}), {@code 1h}. */
 public final class Durations {
 
   private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|min|m|h)");

@@ -54,8 +54,8 @@ public final class BackupFileChoice {
     try (Stream<Path> walk = Files.walk(base, depth)) {
       List<Path> matches = walk.filter(Files::isRegularFile).filter(p -> candidate(p.getFileName().toString()))
           .filter(p -> matcher.matches(Path.of(base.relativize(p).toString().replace('\\', '/')))).toList();
-      return matches.stream().max(Comparator.comparing((Path p) -> p.getFileName().toString(), BackupFileChoice::natural)
-          .thenComparing(p -> base.relativize(p).toString(), BackupFileChoice::natural))
+      return matches.stream().max(Comparator.comparing((Path p) -> p.getFileName().toString(),
+          BackupFileChoice::natural).thenComparing(p -> base.relativize(p).toString(), BackupFileChoice::natural))
           .orElseThrow(() -> new StepFailure("no file matches " + path + " (in " + base + ") — fetch the backup "
               + "before the run, or fix 'restore.file'"));
     } catch (IOException e) {

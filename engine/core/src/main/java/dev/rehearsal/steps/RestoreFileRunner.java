@@ -78,9 +78,9 @@ final class RestoreFileRunner implements StepRunner<RestoreFileStep> {
         backup.verification().shown(), version, tables, rows, pending, Duration.ofNanos(System.nanoTime() - t0)));
     String changelog = migrator.changelog().isEmpty() && tables > 0 ? "; it has no changelog rows (table "
         + context.repository().changelogTable() + "), so every migration is pending" : "";
-    return new StepOutcome(checks, "restored " + shown + " (" + backup.format() + ", " + RestoredBackup.size(backup.sizeBytes())
-        + ", sha256 " + backup.sha256().substring(0, 12) + "..., " + verified(backup) + "): " + tables
-        + (tables == 1 ? " table, " : " tables, ") + rows + (rows == 1 ? " row" : " rows") + ", at version "
+    return new StepOutcome(checks, "restored " + shown + " (" + backup.format() + ", "
+        + RestoredBackup.size(backup.sizeBytes()) + ", sha256 " + backup.sha256().substring(0, 12) + "..., "
+        + verified(backup) + "): " + tables + (tables == 1 ? " table, " : " tables, ") + rows + (rows == 1 ? " row" : " rows") + ", at version "
         + version + ", " + pending + (pending == 1 ? " migration" : " migrations") + " pending" + changelog);
   }
 

@@ -312,7 +312,8 @@ final class PlainScript extends OutputStream {
    * never what follows them, which may be a value from the dump's rows.
    */
   static String keywords(String statement) {
-    java.util.regex.Matcher words = java.util.regex.Pattern.compile("^(\\s*[A-Za-z_]+){1,3}").matcher(statement);
+    java.util.regex.Matcher words = java.util.regex.Pattern.compile("^(\\s*[A-Za-z_][A-Za-z0-9_]*){1,3}")
+        .matcher(statement);
     return words.find() ? words.group().strip().replaceAll("\\s+", " ") + " ..."
         : "a statement";
   }
