@@ -78,7 +78,7 @@ final class DrillCommand extends BaseCommand {
         JsonSummaryWriter.jobIdFrom(environment), root);
     LiveLine line = new LiveLine(out(), terminal(), LiveLine.width(environment));
     List<RunListener> listeners = new ArrayList<>(List.of(new RoundtripReporter(line),
-        new TerminalReporter(line, true), new RecoveryReporter(line), json));
+        new TerminalReporter(line, true), new RecoveryReporter(line, true), json));
     if (GithubAnnotations.enabled(environment)) {
       listeners.add(new GithubAnnotations(line, GithubAnnotations.root(environment, root)));
     }

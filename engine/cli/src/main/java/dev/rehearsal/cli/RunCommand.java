@@ -163,7 +163,7 @@ final class RunCommand extends BaseCommand {
 
   private List<RunListener> listeners(JsonSummaryWriter json, EngineLauncher.Result result) {
     List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(line(), false),
-        new RecoveryReporter(line()), json));
+        new RecoveryReporter(line(), false), json));
     if (junitXml != null) {
       listeners.add(new JunitXmlWriter(junitXml.toAbsolutePath()));
     }

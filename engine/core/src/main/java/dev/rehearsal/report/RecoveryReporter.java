@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * What a scenario run's recovery took, under its result line, for runs that restore a backup file or have an
  * objective: the backup (its format, size, checksum, how far it was verified), what the restore gave, each part's
- * time with each migration's, and the total against the objective. Times are right-aligned at the line's width.
+ * time (with each migration's, for {@code rehearse drill}), and the total against the objective. Times are
+ * right-aligned at the line's width.
  *
  * <pre>
  * Recovery on postgres: backups/nightly/shop.dump
@@ -29,9 +30,12 @@ public final class RecoveryReporter implements RunListener {
   private static final int TIME = 9;
 
   private final LiveLine line;
+  private final boolean everyMigration;
 
-  public RecoveryReporter(LiveLine line) {
+  /** @param everyMigration a line for each migration's time ({@code rehearse drill}), or only the parts */
+  public RecoveryReporter(LiveLine line, boolean everyMigration) {
     this.line = line;
+    this.everyMigration = everyMigration;
   }
 
   @Override
@@ -42,8 +46,8 @@ public final class RecoveryReporter implements RunListener {
     }
     RestoredBackup backup = recovery.backup();
     String head = "Recovery on " + result.run().database().name();
-    line.println(backup == null ? head : head + ": " + Fit.middle(LiveLine.printable(backup.file()),
-        Math.max(10, line.width() - head.length() - 2)));
+    line.println(backup == null ? head : (head + ": " + Fit.middle(LiveLine.printable(backup.file()),
+        Math.max(10, line.width() - head.length() - 2))).stripTrailing());
     if (backup != null) {
       row("backup", backup.format() + ", " + RestoredBackup.size(backup.sizeBytes()) + ", sha256 "
           + backup.sha256().substring(0, 12) + "...", null);
@@ -57,8 +61,10 @@ public final class RecoveryReporter implements RunListener {
     }
     int count = recovery.migrations().stream().filter(m -> m.up() != null).toList().size();
     row("migrate", count + (count == 1 ? " migration" : " migrations"), recovery.migrate());
-    recovery.migrations().stream().filter(m -> m.up() != null)
-        .forEach(m -> row(null, LiveLine.printable(m.file()), m.up()));
+    if (everyMigration) {
+      recovery.migrations().stream().filter(m -> m.up() != null)
+          .forEach(m -> row(null, LiveLine.printable(m.file()), m.up()));
+    }
     if (recovery.rollback() != null) {
       long undone = recovery.migrations().stream().filter(m -> m.down() != null).count();
       row("rollback", undone + (undone == 1 ? " migration" : " migrations"), recovery.rollback());
