@@ -1,6 +1,7 @@
 package dev.rehearsal.steps;
 
 import dev.rehearsal.migrations.InjectedFailure;
+import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.Outcome;
 import dev.rehearsal.scenario.ApplyStep;
 
@@ -22,8 +23,7 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
     InjectedFailure failure = context.takeArmed();
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
         () -> ExpectedError.around(step.describe(), step.expectError(), () -> {
-          Outcome done = context.migrator().apply(step.to(), failure);
-          timed(context, done, true);
+          Outcome done = context.migrator().timing(timed(context, true)).apply(step.to(), failure);
           return describe(done, "applied");
         }));
     return failure == null ? outcome : withState(outcome, context, failure);
@@ -34,16 +34,16 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
     return new StepOutcome(outcome.checks(), outcome.detail() + "; " + FailureState.describe(context, failure));
   }
 
-  /** Tells the recovery clock how long each script of {@code outcome} took. */
-  static void timed(StepContext context, Outcome outcome, boolean up) {
-    for (dev.rehearsal.migrations.Migration migration : context.repository().migrations()) {
-      java.time.Duration time = outcome.times().get(migration.id());
-      if (time != null && up) {
-        context.clock().up(migration, time);
-      } else if (time != null) {
-        context.clock().down(migration, time);
-      }
-    }
+  /** Tells the recovery clock how long each script took, going up or down. */
+  static Migrator.ScriptTimes timed(StepContext context, boolean up) {
+    return (id, time) -> context.repository().migrations().stream().filter(m -> m.id().compareTo(id) == 0)
+        .findFirst().ifPresent(m -> {
+          if (up) {
+            context.clock().up(m, time);
+          } else {
+            context.clock().down(m, time);
+          }
+        });
   }
 
   static String describe(Outcome outcome, String verb) {

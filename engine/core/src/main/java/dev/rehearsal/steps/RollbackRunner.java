@@ -25,8 +25,8 @@ final class RollbackRunner implements StepRunner<RollbackStep> {
     InjectedFailure failure = context.takeArmed();
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
         () -> ExpectedError.around(step.describe(), step.expectError(), () -> {
-          Outcome done = context.migrator().rollback(target(step.to(), context), failure);
-          ApplyRunner.timed(context, done, false);
+          Outcome done = context.migrator().timing(ApplyRunner.timed(context, false)).rollback(target(step.to(),
+              context), failure);
           return ApplyRunner.describe(done, "rolled back");
         }));
     return failure == null ? outcome : ApplyRunner.withState(outcome, context, failure);

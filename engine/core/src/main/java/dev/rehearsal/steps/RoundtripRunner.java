@@ -103,9 +103,8 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
     if (index > 0) {
       BigDecimal previous = all.get(index - 1).id();
       if (version == null || version.compareTo(previous) < 0) {
-        Outcome done = migrator.apply(new Target.Id(previous));
-        all.stream().filter(m -> done.times().containsKey(m.id()))
-            .forEach(m -> clock.roundtripUp(m, done.times().get(m.id())));
+        migrator.timing((id, time) -> all.stream().filter(m -> m.id().compareTo(id) == 0).findFirst()
+            .ifPresent(m -> clock.roundtripUp(m, time))).apply(new Target.Id(previous));
       }
     }
   }
