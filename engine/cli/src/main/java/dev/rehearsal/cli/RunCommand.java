@@ -9,7 +9,6 @@ import dev.rehearsal.report.JsonSummaryWriter;
 import dev.rehearsal.report.JunitXmlWriter;
 import dev.rehearsal.report.LiveLine;
 import dev.rehearsal.report.MarkdownWriter;
-import dev.rehearsal.report.RecoveryReporter;
 import dev.rehearsal.report.TerminalReporter;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.run.RunListener;
@@ -162,8 +161,7 @@ final class RunCommand extends BaseCommand {
   }
 
   private List<RunListener> listeners(JsonSummaryWriter json, EngineLauncher.Result result) {
-    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(line(), false),
-        new RecoveryReporter(line(), false), json));
+    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(line(), false), json));
     if (junitXml != null) {
       listeners.add(new JunitXmlWriter(junitXml.toAbsolutePath()));
     }

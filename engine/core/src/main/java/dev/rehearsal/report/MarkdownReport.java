@@ -59,9 +59,9 @@ final class MarkdownReport {
       ScenarioSummary.RecoverySummary recovery = summary.recovery();
       ScenarioSummary.BackupFile backup = recovery.backup();
       String objective = recovery.objectiveMs() == null ? "none"
-          : RecoveryReporter.show(java.time.Duration.ofMillis(recovery.objectiveMs()))
-          + (Boolean.TRUE.equals(recovery.withinObjective()) ? ": ✅ met" : ": ❌ exceeded during the "
-              + recovery.exceededIn());
+          : dev.rehearsal.steps.Recovery.show(java.time.Duration.ofMillis(recovery.objectiveMs()))
+          + (Boolean.TRUE.equals(recovery.withinObjective()) ? ": ✅ met" : ": ❌ exceeded during "
+              + dev.rehearsal.steps.Recovery.during(recovery.exceededIn()));
       md.append("| ").append(code(entry.scenario())).append(" | ").append(cell(entry.database())).append(" | ")
           .append(backup == null ? "" : code(backup.file()) + " (" + cell(backup.verification()) + ", version "
               + cell(backup.version()) + ")").append(" | ").append(optional(recovery.restoreMs())).append(" | ")

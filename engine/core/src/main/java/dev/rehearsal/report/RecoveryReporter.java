@@ -72,8 +72,8 @@ public final class RecoveryReporter implements RunListener {
     row("total", String.join(" + ", recovery.parts().stream().map(Recovery.Part::name).toList()), recovery.total());
     if (recovery.objective() != null) {
       String exceeded = recovery.exceededIn();
-      row("objective", show(recovery.objective()) + (exceeded == null ? ": met" : ": exceeded during the "
-          + exceeded), null);
+      row("objective", Recovery.show(recovery.objective()) + (exceeded == null ? ": met" : ": exceeded during "
+          + Recovery.during(exceeded)), null);
     }
   }
 
@@ -82,7 +82,7 @@ public final class RecoveryReporter implements RunListener {
    * label, the text is a line under the one before (a migration under {@code migrate}).
    */
   private void row(String label, String text, Duration time) {
-    String right = time == null ? "" : " " + String.format(Locale.ROOT, "%" + TIME + "s", show(time));
+    String right = time == null ? "" : " " + String.format(Locale.ROOT, "%" + TIME + "s", Recovery.show(time));
     String left = label == null ? "    " + text : String.format("  %-9s %s", label, text);
     int room = line.width() - right.length();
     if (left.length() > room) {
@@ -91,14 +91,5 @@ public final class RecoveryReporter implements RunListener {
     line.println(time == null ? left.stripTrailing() : String.format("%-" + room + "s", left) + right);
   }
 
-  static String show(Duration time) {
-    long millis = time.toMillis();
-    if (millis < 1_000) {
-      return millis + " ms";
-    }
-    if (millis < 60_000) {
-      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-    }
-    return millis % 60_000 == 0 ? millis / 60_000 + " min" : String.format(Locale.ROOT, "%.1f min", millis / 60_000.0);
-  }
+
 }

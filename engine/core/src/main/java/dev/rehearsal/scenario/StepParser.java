@@ -111,8 +111,11 @@ final class StepParser {
     Node stepsNode = YamlWalker.optional(entries, "steps");
     Node versionOfNode = YamlWalker.optional(entries, "to_version_of");
     Target to = null;
-    if ((toNode != null ? 1 : 0) + (stepsNode != null ? 1 : 0) + (versionOfNode != null ? 1 : 0) > 1) {
-      yaml.problem(value, "'rollback' takes one of 'to', 'steps' and 'to_version_of', not more");
+    if (toNode != null && stepsNode != null) {
+      yaml.problem(stepsNode, "'rollback' takes either 'to' or 'steps', not both");
+      return null;
+    } else if (versionOfNode != null && (toNode != null || stepsNode != null)) {
+      yaml.problem(versionOfNode, "'rollback' takes 'to_version_of' alone, not with 'to' or 'steps'");
       return null;
     } else if (versionOfNode != null) {
       String label = label(versionOfNode, "'rollback.to_version_of'");

@@ -73,6 +73,16 @@ public record Recovery(RestoredBackup backup, Duration restore, Duration migrate
     return null;
   }
 
+  /** A time as reports show it: {@code 45 ms}, {@code 41.2 s}, {@code 30 min}. */
+  public static String show(Duration time) {
+    return Budget.show(time);
+  }
+
+  /** A part as a sentence names it: {@code the restore}, {@code the migrations}, {@code the rollback}. */
+  public static String during(String part) {
+    return part.equals("migrate") ? "the migrations" : "the " + part;
+  }
+
   /** {@code restore 1.2 s + migrate 45 ms + rollback 12 ms = 1.3 s}. */
   public String describe() {
     List<String> terms = parts().stream().map(p -> p.name() + " " + Budget.show(p.time())).toList();

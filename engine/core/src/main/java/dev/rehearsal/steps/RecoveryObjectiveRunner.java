@@ -28,12 +28,13 @@ final class RecoveryObjectiveRunner implements StepRunner<RecoveryObjectiveStep>
     Check check = new Check("recovery within " + objective, exceeded == null, "at most " + objective,
         recovery.describe(), exceeded == null ? "" : diff(recovery, exceeded));
     return StepOutcome.checked(check, exceeded == null ? "recovery took " + recovery.describe() + ", within "
-        + objective : "recovery objective " + objective + " exceeded during the " + exceeded);
+        + objective : "recovery objective " + objective + " exceeded during " + Recovery.during(exceeded));
   }
 
   private static String diff(Recovery recovery, String exceeded) {
     List<String> lines = new ArrayList<>();
-    lines.add("The objective of " + Budget.show(recovery.objective()) + " was exceeded during the " + exceeded + ":");
+    lines.add("The objective of " + Budget.show(recovery.objective()) + " was exceeded during "
+        + Recovery.during(exceeded) + ":");
     for (Recovery.Part part : recovery.parts()) {
       lines.add("  " + part.name() + " " + Budget.show(part.time()));
     }

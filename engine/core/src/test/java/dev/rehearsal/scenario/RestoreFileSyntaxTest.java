@@ -79,7 +79,7 @@ class RestoreFileSyntaxTest {
         the step, naming why
         s.yaml:9:45: 'within' must be a duration such as 500ms, 30s, 2min or 1h, found 'soon'
         s.yaml:10:31: unknown label 'nightly' — take a 'snapshot: nightly' or 'backup: nightly' in an earlier step
-        s.yaml:11:15: 'rollback' takes one of 'to', 'steps' and 'to_version_of', not more
+        s.yaml:11:41: 'rollback' takes 'to_version_of' alone, not with 'to' or 'steps'
         """, problems("""
         scenario: broken restores
         steps:
