@@ -127,7 +127,14 @@ final class DrillCommand extends BaseCommand {
   /** {@code --database}, or the one configured database whose engine reads the file. */
   private Database database(Project project, Path backup) {
     if (database != null) {
-      return project.databases(List.of(database)).get(0);
+      Database named = project.databases(List.of(database)).get(0);
+      try {
+        named.backups().formatOf(backup);
+      } catch (DatabaseException e) {
+        throw new ParameterException(spec.commandLine(), "FILE " + file + " cannot be restored into " + database
+            + ": " + e.getMessage());
+      }
+      return named;
     }
     List<Database> readers = new ArrayList<>();
     List<String> why = new ArrayList<>();

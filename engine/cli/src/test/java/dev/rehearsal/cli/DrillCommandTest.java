@@ -182,6 +182,11 @@ class DrillCommandTest {
         + "  postgres: " + text + " is not a PostgreSQL dump Rehearsal can restore: it does not start as a pg_dump "
         + "archive ('PGDMP') or plain dump ('-- PostgreSQL database dump') does"), unknown.err());
 
+    Cli wrong = drill(text, "--database", "sqlite");
+    assertEquals(2, wrong.exitCode());
+    assertTrue(wrong.err().contains("FILE " + text + " cannot be restored into sqlite: " + text + " is not a SQLite "
+        + "database (it does not start with SQLite's header)"), wrong.err());
+
     Cli rto = drill(text, "--rto", "soon");
     assertEquals(2, rto.exitCode());
     assertTrue(rto.err().contains("--rto soon is not a duration — write e.g. 30min, 90s, 1h or 500ms"), rto.err());
