@@ -133,7 +133,7 @@ final class ExpectParser {
     List<String> names = new ArrayList<>();
     boolean ok = true;
     for (Node item : names(node, "the columns (" + what + ")")) {
-      String name = yaml.identifier(item, "column name");
+      String name = yaml.column(item, "column name");
       if (name == null) {
         ok = false;
       } else {

@@ -152,7 +152,7 @@ final class FixtureParser {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (NodeTuple column : columns.values()) {
-          String name = yaml.identifier(column.getKeyNode(), "column name");
+          String name = yaml.column(column.getKeyNode(), "column name");
           Object value = yaml.value(column.getValueNode(), "the value of '" + name + "'");
           if (name == null || (value == null && !YamlWalker.isNull(column.getValueNode()))) {
             complete = false;

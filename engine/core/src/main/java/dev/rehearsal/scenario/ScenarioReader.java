@@ -88,7 +88,7 @@ public final class ScenarioReader {
         continue;
       }
       if (!context.databases().contains(name)) {
-        yaml.problem(item, "unknown database '" + name + "'" + Hints.suggestion(name, context.databases()));
+        yaml.problem(item, "unknown database '" + YamlWalker.echo(name) + "'" + Hints.suggestion(name, context.databases()));
       } else if (names.contains(name)) {
         yaml.problem(item, "database '" + name + "' is listed twice — list each database once");
       } else {
