@@ -1,5 +1,6 @@
 package dev.rehearsal.report;
 
+import dev.rehearsal.io.AtomicFile;
 import dev.rehearsal.run.RunListener;
 import dev.rehearsal.run.RunResult;
 import dev.rehearsal.run.ScenarioResult;
@@ -7,9 +8,7 @@ import dev.rehearsal.run.Status;
 import dev.rehearsal.run.StepResult;
 import dev.rehearsal.steps.Check;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -36,17 +35,17 @@ public final class JunitXmlWriter implements RunListener {
   @Override
   public void runFinished(RunResult result) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      try (OutputStream stream = Files.newOutputStream(temp)) {
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(stream, "UTF-8");
-        write(result, xml);
-        xml.close();
-      }
-      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | XMLStreamException e) {
-      throw new UncheckedIOException("cannot write the JUnit XML report " + file + ": " + e.getMessage(),
-          e instanceof IOException io ? io : new IOException(e));
+      AtomicFile.write(file, stream -> {
+        try {
+          XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(stream, "UTF-8");
+          write(result, xml);
+          xml.close();
+        } catch (XMLStreamException e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JUnit XML report " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -46,7 +46,8 @@ final class MarkdownReport {
     String where = code(entry.scenario()) + " on " + entry.database();
     if (summary.isEmpty()) {
       md.append("\n### ").append(status(entry.status())).append(": ").append(where).append("\n\n")
-          .append("Its summary ").append(code(entry.summary())).append(" was not found next to the run summary.\n");
+          .append("Its summary ").append(code(entry.summary())).append(" was not found next to the run summary (or a "
+              + "later run in the same directory has replaced it).\n");
       return;
     }
     for (ScenarioSummary.FailedCheck check : summary.get().failedChecks()) {

@@ -232,7 +232,7 @@ final class ExpectParser {
       add(label == null ? null : new Expectation.Schema(label, null, yaml.at(node)));
       return;
     }
-    String file = yaml.text(matches, "'schema.matches'");
+    String file = yaml.path(matches, "'schema.matches'");
     if (file != null) {
       java.nio.file.Path root = steps.context().projectRoot();
       java.nio.file.Path resolved = root.resolve(file.replace("{database}", "db")).normalize();

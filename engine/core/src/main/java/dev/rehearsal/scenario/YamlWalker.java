@@ -137,6 +137,32 @@ final class YamlWalker {
     return scalar.getValue();
   }
 
+  /**
+   * A file path: text without NUL or other control characters (no file a scenario names has one, and they would
+   * reach terminals and file systems), and a valid path on this system.
+   */
+  String path(Node node, String what) {
+    String value = text(node, what);
+    if (value == null) {
+      return null;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        problem(node, what + " holds the control character " + String.format("U+%04X", (int) c) + " at character "
+            + (i + 1) + " — a path is plain text; remove it");
+        return null;
+      }
+    }
+    try {
+      java.nio.file.Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      problem(node, what + " is not a valid path here (" + e.getReason() + ") — name the file as it is on disk");
+      return null;
+    }
+    return value;
+  }
+
   /** A whole number at least {@code min}. */
   Long integer(Node node, String what, long min) {
     if (!(node instanceof ScalarNode scalar) || node.getTag() != Tag.INT
@@ -241,6 +267,21 @@ final class YamlWalker {
   static Node optional(Map<String, NodeTuple> entries, String key) {
     NodeTuple tuple = entries.get(key);
     return tuple == null ? null : tuple.getValueNode();
+  }
+
+  /** What a node is, without any of its content: a list, a mapping, text, a number, ... */
+  static String kind(Node node) {
+    if (node instanceof MappingNode) {
+      return "a mapping";
+    }
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    if (node.getTag() == Tag.NULL) {
+      return "nothing";
+    }
+    return node.getTag() == Tag.INT || node.getTag() == Tag.FLOAT ? "a number"
+        : node.getTag() == Tag.BOOL ? "a boolean" : "text";
   }
 
   static String describe(Node node) {
