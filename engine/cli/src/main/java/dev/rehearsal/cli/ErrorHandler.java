@@ -4,6 +4,7 @@ import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.migrations.MigrationFailedException;
 import dev.rehearsal.migrations.RepositoryException;
 import dev.rehearsal.scenario.InvalidInputException;
+import dev.rehearsal.text.Shown;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -30,23 +31,26 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println(count + (count == 1 ? " problem" : " problems") + " found; nothing was run.");
       code = ExitCodes.INVALID;
     } else if (e instanceof RepositoryException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Shown.indented(e.getMessage(), "  "));
       code = ExitCodes.INVALID;
     } else if (e instanceof dev.rehearsal.backup.BackupException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Shown.indented(e.getMessage(), "  "));
       code = ExitCodes.FAILED;
     } else if (e instanceof MigrationFailedException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Shown.indented(e.getMessage(), "  "));
       code = ExitCodes.FAILED;
     } else if (e instanceof DatabaseException || e instanceof UncheckedIOException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + Shown.indented(e.getMessage(), "  "));
       code = ExitCodes.INFRASTRUCTURE;
     } else {
-      err.println("internal error: " + e + (debug ? "" : " — run again with --debug for the stack trace"));
+      err.println("internal error: " + Shown.line(String.valueOf(e))
+          + (debug ? "" : " — run again with --debug for the stack trace"));
       code = ExitCodes.INFRASTRUCTURE;
     }
     if (debug) {
-      e.printStackTrace(err);
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(Shown.lines(trace.toString()));
     }
     err.flush();
     return code;
@@ -55,7 +59,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   static int usage(ParameterException e, String[] args) {
     CommandLine commandLine = e.getCommandLine();
     PrintWriter err = commandLine.getErr();
-    err.println("error: " + e.getMessage());
+    err.println("error: " + Shown.indented(e.getMessage(), "  "));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();

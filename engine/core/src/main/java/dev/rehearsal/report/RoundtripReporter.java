@@ -5,6 +5,7 @@ import dev.rehearsal.run.ScenarioResult;
 import dev.rehearsal.run.StepResult;
 import dev.rehearsal.scenario.RoundtripStep;
 import dev.rehearsal.steps.Check;
+import dev.rehearsal.text.Shown;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,11 @@ public final class RoundtripReporter implements RunListener {
     if (verdicts.isEmpty()) {
       return;
     }
-    int width = verdicts.stream().mapToInt(c -> c.name().length() - PREFIX.length()).max().orElse(0);
-    out.printf("Round-trips on %s:%n", result.run().database().name());
-    for (Check verdict : verdicts) {
-      out.printf("  %-" + width + "s  %s%n", verdict.name().substring(PREFIX.length()), verdict.actual());
+    List<String> names = verdicts.stream().map(c -> Shown.line(c.name().substring(PREFIX.length()))).toList();
+    int width = names.stream().mapToInt(String::length).max().orElse(0);
+    out.printf("Round-trips on %s:%n", Shown.line(result.run().database().name()));
+    for (int i = 0; i < verdicts.size(); i++) {
+      out.printf("  %-" + width + "s  %s%n", names.get(i), Shown.line(verdicts.get(i).actual()));
     }
     out.flush();
   }
