@@ -21,7 +21,7 @@ public final class LogFormatter extends Formatter {
     if (record.getThrown() != null) {
       StringWriter trace = new StringWriter();
       record.getThrown().printStackTrace(new PrintWriter(trace));
-      trace.toString().lines().forEach(line -> text.append("    ").append(Shown.line(line))
+      trace.toString().lines().forEach(line -> text.append("    ").append(Shown.lines(line))
           .append(System.lineSeparator()));
     }
     return text.toString();

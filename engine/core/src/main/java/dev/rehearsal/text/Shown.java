@@ -21,20 +21,20 @@ public final class Shown {
   }
 
   /**
-   * Several lines: line breaks ({@code \n}, {@code \r\n}) kept as {@code \n}, every other control character
-   * escaped. Reporters indent every line after the first, so none can pass for a record of its own.
+   * Several lines: line breaks ({@code \n}, {@code \r\n}) kept as {@code \n}, tabs kept, every other control
+   * character escaped. Reporters indent every line after the first, so none can pass for a record of its own.
    */
   public static String lines(String text) {
-    return escape(text, true, false);
+    return escape(text, true, true);
   }
 
   /**
-   * Text for an XML document (JUnit XML): line breaks and tabs kept, every other control character escaped, and so
-   * every character XML 1.0 does not allow ({@code NUL}, {@code ESC}, unpaired surrogates, U+FFFE, U+FFFF), so the
-   * document is always well-formed. The XML writer escapes {@code <}, {@code &} and quotes as usual.
+   * Text for an XML document (JUnit XML): as {@link #lines}, which also escapes every character XML 1.0 does not
+   * allow ({@code NUL}, {@code ESC}, unpaired surrogates, U+FFFE, U+FFFF), so the document is always well-formed.
+   * The XML writer escapes {@code <}, {@code &} and quotes as usual.
    */
   public static String xml(String text) {
-    return escape(text, true, true);
+    return lines(text);
   }
 
   /** Text for a Markdown table cell or heading: one line, HTML ({@code <}, {@code >}, {@code &}) escaped. */
