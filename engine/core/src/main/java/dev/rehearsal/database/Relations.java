@@ -23,8 +23,6 @@ import java.util.function.Function;
  */
 public record Relations(List<String> schemas, List<String> searchPath, List<Relation> relations) {
 
-  static final String NO_SCHEMA = "no schema ";
-
   public Relations {
     schemas = List.copyOf(schemas);
     searchPath = List.copyOf(searchPath);
@@ -40,7 +38,7 @@ public record Relations(List<String> schemas, List<String> searchPath, List<Rela
       String nameTyped = typed.substring(dot + 1);
       String schema = match(schemaTyped, schemas, Function.identity());
       if (schema == null) {
-        return TableLookup.none(NO_SCHEMA + schemaTyped + " — the schemas are " + String.join(", ", schemas));
+        return TableLookup.noSchema("no schema " + schemaTyped + " — the schemas are " + String.join(", ", schemas));
       }
       Relation found = match(nameTyped, inSchema(schema), Relation::name);
       return found != null ? TableLookup.of(found) : TableLookup.none("no table " + schema + "." + nameTyped);
