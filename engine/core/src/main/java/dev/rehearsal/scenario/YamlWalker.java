@@ -1,5 +1,6 @@
 package dev.rehearsal.scenario;
 
+import dev.rehearsal.io.PathText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -137,27 +139,15 @@ final class YamlWalker {
     return scalar.getValue();
   }
 
-  /**
-   * A file path: text without NUL or other control characters (no file a scenario names has one, and they would
-   * reach terminals and file systems), and a valid path on this system.
-   */
+  /** A file path: text that can be one ({@link PathText}). */
   String path(Node node, String what) {
     String value = text(node, what);
     if (value == null) {
       return null;
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (Character.isISOControl(c)) {
-        problem(node, what + " holds the control character " + String.format("U+%04X", (int) c) + " at character "
-            + (i + 1) + " — a path is plain text; remove it");
-        return null;
-      }
-    }
-    try {
-      java.nio.file.Path.of(value);
-    } catch (java.nio.file.InvalidPathException e) {
-      problem(node, what + " is not a valid path here (" + e.getReason() + ") — name the file as it is on disk");
+    Optional<String> wrong = PathText.problem(value);
+    if (wrong.isPresent()) {
+      problem(node, what + " " + wrong.get());
       return null;
     }
     return value;
