@@ -31,16 +31,16 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println(count + (count == 1 ? " problem" : " problems") + " found; nothing was run.");
       code = ExitCodes.INVALID;
     } else if (e instanceof RepositoryException) {
-      err.println("error: " + Shown.indented(e.getMessage(), "  "));
+      err.println("error: " + message(e));
       code = ExitCodes.INVALID;
     } else if (e instanceof dev.rehearsal.backup.BackupException) {
-      err.println("error: " + Shown.indented(e.getMessage(), "  "));
+      err.println("error: " + message(e));
       code = ExitCodes.FAILED;
     } else if (e instanceof MigrationFailedException) {
-      err.println("error: " + Shown.indented(e.getMessage(), "  "));
+      err.println("error: " + message(e));
       code = ExitCodes.FAILED;
     } else if (e instanceof DatabaseException || e instanceof UncheckedIOException) {
-      err.println("error: " + Shown.indented(e.getMessage(), "  "));
+      err.println("error: " + message(e));
       code = ExitCodes.INFRASTRUCTURE;
     } else {
       err.println("internal error: " + Shown.line(String.valueOf(e))
@@ -56,10 +56,18 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     return code;
   }
 
+  /**
+   * The message, control characters escaped; a line after the first that does not start indented is indented, so
+   * no line of a message (a driver's, quoting SQL) can pass for a line of its own.
+   */
+  private static String message(Exception e) {
+    return Shown.lines(String.valueOf(e.getMessage())).replaceAll("\n(?![ \t])", "\n  ");
+  }
+
   static int usage(ParameterException e, String[] args) {
     CommandLine commandLine = e.getCommandLine();
     PrintWriter err = commandLine.getErr();
-    err.println("error: " + Shown.indented(e.getMessage(), "  "));
+    err.println("error: " + message(e));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
