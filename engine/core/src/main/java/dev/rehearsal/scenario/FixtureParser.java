@@ -133,7 +133,7 @@ final class FixtureParser {
     for (Problem problem : fileProblems) {
       yaml.problem(problem);
     }
-    return tables == null || !fileProblems.isEmpty() ? null : new SeedStep.Rows(tables, shown);
+    return tables == null || !fileProblems.isEmpty() ? null : new SeedStep.Rows(tables, shown, file);
   }
 
   /** A mapping with at least one list that is empty or holds a mapping: a table with its rows. */

@@ -146,9 +146,21 @@ public final class SqliteDatabase implements Database {
   }
 
   static Connection open(Path file, boolean create) {
+    return open(file, create, false);
+  }
+
+  /**
+   * @param scratch a scratch database, which no one needs after a crash of the machine: its commits are not synced
+   *     to disk ({@code synchronous=OFF}), which makes them many times faster on a busy disk while leaving
+   *     transactions as atomic for the process as before. A database the operator names never gets this.
+   */
+  static Connection open(Path file, boolean create, boolean scratch) {
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
     config.setBusyTimeout(5_000);
+    if (scratch) {
+      config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+    }
     if (!create) {
       config.resetOpenMode(SQLiteOpenMode.CREATE);
     }
