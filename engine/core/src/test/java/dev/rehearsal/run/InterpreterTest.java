@@ -91,6 +91,11 @@ class InterpreterTest {
     }
 
     @Override
+    public dev.rehearsal.database.ClassifiedError classify(java.sql.SQLException error) {
+      return sqlite.classify(error);
+    }
+
+    @Override
     public void backup(String location, Path file) {
       sqlite.backup(location, file);
     }

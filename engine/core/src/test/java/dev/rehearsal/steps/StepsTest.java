@@ -120,6 +120,9 @@ class StepsTest {
     assertEquals(StepOutcome.done("2 migrations applied, now at version 20240104000000"), run("- apply: head"));
   }
 
+  /** How a check shows the class and code of the duplicate title, before the message. */
+  private static final String UNIQUE_CLASS = "unique_violation (SQLITE_CONSTRAINT_UNIQUE (2067)): ";
+
   @Test
   void applyExpectingAnErrorPassesWhenTheMigrationFailsWithThatText() {
     run(DUPLICATE_TITLES);
@@ -127,7 +130,7 @@ class StepsTest {
     StepOutcome outcome = run("- apply: {to: head, expect_error: 'unique constraint failed: books.title'}");
 
     assertEquals(new StepOutcome(List.of(Check.passed("apply head fails with 'unique constraint failed: books.title'",
-        "an error containing 'unique constraint failed: books.title'", UNIQUE_FAILURE)),
+        "an error containing 'unique constraint failed: books.title'", UNIQUE_CLASS + UNIQUE_FAILURE)),
         "failed as expected: apply head failed in " + UNIQUE_TITLES + ": [SQLITE_CONSTRAINT_UNIQUE] A UNIQUE "
             + "constraint failed (UNIQUE constraint failed: books.title)"), outcome);
     assertEquals("20240103000000", version());
@@ -140,7 +143,7 @@ class StepsTest {
     StepOutcome outcome = run("- apply: {to: head, expect_error: FOREIGN KEY constraint failed}");
 
     assertEquals(List.of(Check.failed("apply head fails with 'FOREIGN KEY constraint failed'",
-        "an error containing 'FOREIGN KEY constraint failed'", UNIQUE_FAILURE, "")), outcome.checks());
+        "an error containing 'FOREIGN KEY constraint failed'", UNIQUE_CLASS + UNIQUE_FAILURE, "")), outcome.checks());
   }
 
   @Test
@@ -185,7 +188,8 @@ class StepsTest {
     String message = "cannot roll back to 20240103000000: it is not applied (the database is at 20240101000000) "
         + "— use apply to go forward";
     assertEquals(new StepOutcome(List.of(Check.passed("rollback 20240103000000 fails with 'not applied'",
-        "an error containing 'not applied'", message)), "failed as expected: " + message), refused);
+        "an error containing 'not applied'", "no class (not a database error): " + message)), "failed as expected: " + message),
+        refused);
     assertEquals(List.of(Check.failed("rollback base fails with 'not applied'", "an error containing 'not applied'",
         "no error: 1 migration rolled back, now at version base", "")), done.checks());
   }
@@ -346,10 +350,11 @@ class StepsTest {
     String message = "sql at " + dir.resolve("steps-under-test.yaml") + ":3:5 failed: [SQLITE_CONSTRAINT_FOREIGNKEY] "
         + "A foreign key constraint failed (FOREIGN KEY constraint failed)" + System.lineSeparator()
         + "  statement: INSERT INTO books (id, author_id, title) VALUES (1, 99, 'X')";
+    String found = "foreign_key_violation (SQLITE_CONSTRAINT_FOREIGNKEY (787)): ";
     assertEquals(List.of(Check.passed("sql fails with 'FOREIGN KEY constraint failed'",
-        "an error containing 'FOREIGN KEY constraint failed'", message)), matching.checks());
+        "an error containing 'FOREIGN KEY constraint failed'", found + message)), matching.checks());
     assertEquals(List.of(Check.failed("sql fails with 'no such table'", "an error containing 'no such table'",
-        message, "")), other.checks());
+        found + message, "")), other.checks());
     assertEquals(List.of(Check.failed("sql fails with 'no such table'", "an error containing 'no such table'",
         "no error: script ran", "")), none.checks());
   }
