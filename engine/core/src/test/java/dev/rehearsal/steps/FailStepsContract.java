@@ -139,7 +139,7 @@ abstract class FailStepsContract {
         failed.actual());
     assertTrue(outcomes.get(1).detail().endsWith(LEFT_BEFORE_NICKNAME), outcomes.get(1).detail());
     assertEquals("2 checks passed", outcomes.get(2).detail(), outcomes.get(2).toString());
-    assertEquals("1 checks passed", outcomes.get(4).detail(), outcomes.get(4).toString());
+    assertEquals("1 check passed", outcomes.get(4).detail(), outcomes.get(4).toString());
   }
 
   @Test
@@ -155,7 +155,7 @@ abstract class FailStepsContract {
         - apply: {to: 20240102000000, expect_error: nickname}
         """);
 
-    assertEquals(StepOutcome.done("armed: after_commit at after the commit of the up section of " + NICKNAME),
+    assertEquals(StepOutcome.done("armed: after_commit, after the commit of the up section of " + NICKNAME),
         outcomes.get(1));
     Check failed = outcomes.get(2).checks().get(0);
     assertEquals(SIMULATED + "apply " + NICKNAME + " failed in " + NICKNAME_FILE + ": simulated failure after commit: the "

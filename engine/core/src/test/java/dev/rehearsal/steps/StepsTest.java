@@ -214,7 +214,7 @@ class StepsTest {
         - seed: books.csv
         """);
 
-    assertEquals(StepOutcome.done("2 rows inserted into books"), outcome);
+    assertEquals(StepOutcome.done("2 rows inserted into books from fixtures/books.csv"), outcome);
     assertEquals(List.of(row(1, 1, "A Wizard of Earthsea", 8.99), row(2, 1, "The Dispossessed, an Ambiguous Utopia",
         null)), query("SELECT id, author_id, title, price FROM books ORDER BY id"));
   }
@@ -227,7 +227,7 @@ class StepsTest {
         - seed: {file: more-books.csv, table: books}
         """);
 
-    assertEquals(StepOutcome.done("1 rows inserted into books"), outcome);
+    assertEquals(StepOutcome.done("1 row inserted into books from fixtures/more-books.csv"), outcome);
     assertEquals(List.of(row(3, "Beowulf", 4.5)), query("SELECT id, title, price FROM books"));
   }
 
@@ -243,6 +243,48 @@ class StepsTest {
     assertEquals(fixtures.resolve("authors.csv") + ":3: 3 fields where the header has 2 — every line needs one "
         + "value per column", e.getMessage());
     assertEquals(List.of(row(0)), query("SELECT count(*) FROM authors"));
+  }
+
+  @Test
+  void aCsvRowThatViolatesAConstraintIsNamedByItsFileAndLine() throws IOException {
+    Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+    Files.writeString(fixtures.resolve("authors.csv"), "id,name\n1,Ursula\n2,\"Le Guin,\nUrsula\"\n3,Ursula\n");
+    Files.writeString(fixtures.resolve("pseudonyms.csv"), "id,pen_name\n1,Tiptree\n");
+    List<Step> steps = parse("""
+        - apply: 20240101000000
+        - seed: authors.csv
+        - seed: {file: pseudonyms.csv, table: authors}
+        """, fixtures);
+    registry.run(steps.get(0), context);
+
+    DatabaseException duplicate = assertThrows(DatabaseException.class, () -> registry.run(steps.get(1), context));
+    DatabaseException header = assertThrows(DatabaseException.class, () -> registry.run(steps.get(2), context));
+
+    // The third row starts on line 5: the second one spans lines 3 and 4.
+    assertEquals("cannot insert into authors (" + fixtures.resolve("authors.csv") + ":5): "
+        + "[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed (UNIQUE constraint failed: authors.name)",
+        duplicate.getMessage());
+    assertTrue(header.getMessage().startsWith("cannot insert into authors (" + fixtures.resolve("pseudonyms.csv")
+        + ":1): "), header.getMessage());
+  }
+
+  @Test
+  void theRowOfABatchThatFailsIsNamedNotTheLastOne() {
+    List<Step> steps = parse("""
+        - apply: 20240101000000
+        - seed:
+            rows:
+              authors:
+                - {id: 1, name: Ursula}
+                - {id: 2, name: Ursula}
+                - {id: 3, name: Anonymous}
+        """, LIBRARY.resolve("fixtures"));
+    registry.run(steps.get(0), context);
+
+    DatabaseException e = assertThrows(DatabaseException.class, () -> registry.run(steps.get(1), context));
+
+    assertTrue(e.getMessage().startsWith("cannot insert into authors (row at " + dir.resolve("steps-under-test.yaml")
+        + ":8:13): "), e.getMessage());
   }
 
   @Test
