@@ -170,7 +170,7 @@ class SchemaExpectationsTest {
         column books.author_id: 1 value now, 2 values at snapshot seeded
         column books.id: 1 value now, 2 values at snapshot seeded
         column books.title: 1 value now, 2 values at snapshot seeded
-        values of authors.name: missing now [Ursula K. Le Guin]; not there at snapshot seeded [Le Guin]""")),
+        values of authors.name at snapshot seeded but not now: [Ursula K. Le Guin]; now but not at snapshot seeded: [Le Guin]""")),
         "1 of 1 check failed"), outcome);
   }
 
