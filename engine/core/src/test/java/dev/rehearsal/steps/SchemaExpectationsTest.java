@@ -127,7 +127,7 @@ class SchemaExpectationsTest {
         --- at snapshot before
         +++ now
         @@ -7,2 +7,3 @@
-         column books.id: integer, nullable, no default
+         column books.id: integer, NOT NULL, no default
         +column books.isbn: varchar(20), nullable, no default
          column books.price: numeric(8, 2), nullable, no default
         @@ -13,1 +14,2 @@
@@ -202,7 +202,7 @@ class SchemaExpectationsTest {
 
     assertEquals(new StepOutcome(List.of(Check.failed("schema matches snapshots/library--{database}.schema",
         "the schema in snapshots/library--sqlite.schema", "no such file",
-        "run 'rehearse run --update-snapshots' to write snapshots/library--sqlite.schema from the current schema, "
+        "run 'rehearse run --update-snapshots --database sqlite' to write snapshots/library--sqlite.schema from the current schema, "
             + "then review it")), "1 of 1 check failed"), outcome);
   }
 
@@ -218,7 +218,7 @@ class SchemaExpectationsTest {
         # Written by 'rehearse run --update-snapshots'; review changes to it like code.
         table authors
         column authors.born: integer, nullable, no default
-        column authors.id: integer, nullable, no default
+        column authors.id: integer, NOT NULL, no default
         column authors.name: varchar(100), NOT NULL, no default
         primary key authors: (id)
         unique authors (name)
@@ -244,7 +244,7 @@ class SchemaExpectationsTest {
          unique authors (name)
         +index ix_authors_born on authors: (born), not unique, btree
 
-        If the change is intended, run 'rehearse run --update-snapshots' and commit \
+        If the change is intended, run 'rehearse run --update-snapshots --database sqlite' and commit \
         snapshots/library--sqlite.schema.""")), "1 of 1 check failed"), outcome);
   }
 
