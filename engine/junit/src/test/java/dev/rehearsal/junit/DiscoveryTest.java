@@ -248,10 +248,20 @@ class DiscoveryTest {
     EngineDiscoveryResults results = discover(Map.of("rehearsal.shards", "1/2", "rehearsal.paths.report", "x"),
         selectDirectory(Fixture.file("scenarios").toFile()));
 
-    assertEquals(2, results.getDiscoveryIssues().size());
-    assertEquals("ERROR unknown configuration parameter 'rehearsal.paths.report' — the engine's own are "
+    assertEquals(List.of("ERROR unknown configuration parameter 'rehearsal.paths.report' — did you mean "
+        + "'rehearsal.paths.reports'?", "ERROR unknown configuration parameter 'rehearsal.shards' — did you mean "
+        + "'rehearsal.shard'?"), issues(results));
+    assertEquals(List.of(), tree(results.getEngineDescriptor()));
+  }
+
+  @Test
+  void anUnknownParameterFarFromEveryKnownOneListsThem() {
+    EngineDiscoveryResults results = discover(Map.of("rehearsal.colour", "red"),
+        selectDirectory(Fixture.file("scenarios").toFile()));
+
+    assertEquals(List.of("ERROR unknown configuration parameter 'rehearsal.colour' — the engine's own are "
         + String.join(", ", Constants.ENGINE_KEYS) + "; any other must be rehearsal.KEY for a rehearsal.yaml KEY "
-        + "such as rehearsal.paths.reports", issues(results).get(0));
+        + "such as rehearsal.paths.reports"), issues(results));
     assertEquals(List.of(), tree(results.getEngineDescriptor()));
   }
 
