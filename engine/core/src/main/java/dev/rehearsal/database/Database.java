@@ -54,24 +54,8 @@ public interface Database {
    */
   List<String> clean(Duration olderThan);
 
-  /**
-   * Writes a complete backup of the database at {@code location} to {@code file} with the engine's own tool (the
-   * SQLite online backup; {@code pg_dump --format=custom}). The caller writes to a temporary name and renames.
-   *
-   * @throws DatabaseException when the backup cannot be made, saying what to install or fix
-   */
-  void backup(String location, Path file);
-
-  /**
-   * Replaces everything in the database at {@code location} by the content of the backup {@code file}: the database
-   * is emptied first, then restored ({@code restore from} for SQLite; {@code pg_restore} for PostgreSQL).
-   *
-   * @throws DatabaseException when the restore fails
-   */
-  void restore(Path file, String location);
-
-  /** The file extension of this engine's backups, e.g. {@code .sqlite} or {@code .dump}. */
-  String backupExtension();
+  /** This engine's backup tool: backups written through Rehearsal, read back, restored. */
+  BackupTool backups();
 
   /**
    * Loads a CSV file (header line, then rows; an empty unquoted field is NULL) into a table with the engine's bulk
@@ -87,6 +71,12 @@ public interface Database {
 
   /** Reads this engine's catalog: schema facts and table fingerprints. */
   Catalog catalog();
+
+  /**
+   * The portable class of a driver error, as this engine's codes say (SQLState, result codes; the message where the
+   * engine has no code), with the code itself; the mapping lives in the engine's package ({@code *Errors}).
+   */
+  ClassifiedError classify(java.sql.SQLException error);
 
   /**
    * Drops every scratch database this instance created and that is neither dropped nor kept yet; the shutdown hook's

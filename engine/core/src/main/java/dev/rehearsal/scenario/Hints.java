@@ -5,11 +5,12 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * "Did you mean" suggestions: the closest candidate within a small edit distance. Only short strings are compared,
- * and only with candidates whose length is within that distance, so hostile input (two 100,000-character labels)
- * costs nothing: a typo of a long name is not what the hint is for.
+ * "Did you mean" suggestions: the closest candidate within a small edit distance. Public for the engine's
+ * configuration parameters, which are checked the same way as scenario keys. Only short strings are compared, and
+ * only with candidates whose length is within that distance, so hostile input (two 100,000-character labels) costs
+ * nothing: a typo of a long name is not what the hint is for.
  */
-final class Hints {
+public final class Hints {
 
   /** Longer strings get no hint: keys, labels and names are far shorter, and the comparison stays cheap. */
   static final int MAX_LENGTH = 64;
@@ -17,7 +18,7 @@ final class Hints {
   private Hints() {}
 
   /** The closest candidate to {@code given}, if one is close enough to be a likely typo. */
-  static Optional<String> closest(String given, Collection<String> candidates) {
+  public static Optional<String> closest(String given, Collection<String> candidates) {
     if (given.length() > MAX_LENGTH) {
       return Optional.empty();
     }

@@ -36,7 +36,8 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
       }
     }
     long failed = checks.stream().filter(c -> !c.passed()).count();
-    String detail = failed == 0 ? checks.size() + " checks passed" : failed + " of " + checks.size() + " checks failed";
+    String detail = failed == 0 ? Words.count(checks.size(), "check") + " passed"
+        : failed + " of " + Words.count(checks.size(), "check") + " failed";
     return new StepOutcome(checks, detail);
   }
 
@@ -70,10 +71,10 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
     if (expectation instanceof Expectation.RowCount rows) {
       TableLookup table = session.table(rows.table());
       if (table.relation().isEmpty()) {
-        return Check.failed(name, rows.count() + " rows", table.missing(), "");
+        return Check.failed(name, Words.count(rows.count(), "row"), table.missing(), "");
       }
       long actual = session.rowCount(table.found());
-      return Check.comparing(name, rows.count() + " rows", actual + " rows");
+      return Check.comparing(name, Words.count(rows.count(), "row"), Words.count(actual, "row"));
     }
     if (expectation instanceof Expectation.Table table) {
       return table(table, session);

@@ -5,10 +5,12 @@ import dev.rehearsal.database.ScratchDatabase;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.scenario.Target;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
@@ -66,9 +68,9 @@ final class StraightLine implements AutoCloseable {
     if (empty) {
       return new StraightLine(context, work, null, null);
     }
-    Path start = work.resolve("start" + context.database().backupExtension());
+    Path start = work.resolve("start" + context.database().backups().extension());
     try {
-      context.database().backup(context.scratch().location(), start);
+      dump(context, context.scratch().location(), start);
       return new StraightLine(context, work, start, null);
     } catch (DatabaseException e) {
       // Needed only if a migration fails; until then the round-trip goes on without it.
@@ -97,7 +99,7 @@ final class StraightLine implements AutoCloseable {
         } catch (SQLException e) {
           throw DatabaseException.of("cannot open the straight-line database " + probe.location(), e);
         }
-        context.database().restore(start, probe.location());
+        context.database().backups().restore(start, probe.location());
       }
     }
     if (version != null && version.compareTo(id) >= 0) {
@@ -108,15 +110,28 @@ final class StraightLine implements AutoCloseable {
   }
 
   /**
+   * A working copy of a database in the engine's backup format, written through Rehearsal like every backup (a
+   * private temporary file, not one a user restores from, so it gets no checksum or manifest).
+   */
+  private static void dump(StepContext context, String location, Path file) {
+    try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      context.database().backups().write(location, out);
+    } catch (IOException e) {
+      throw DatabaseException.failed("cannot write a working copy of " + location + " to " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Replaces the content of the step's database by the probe's.
    *
    * @param release closes the step's own connections to its database first, so the restore has it to itself
    */
   void copyInto(Runnable release) {
-    Path copy = work.resolve("copy-" + (++copies) + context.database().backupExtension());
-    context.database().backup(probe.location(), copy);
+    Path copy = work.resolve("copy-" + (++copies) + context.database().backups().extension());
+    dump(context, probe.location(), copy);
     release.run();
-    context.database().restore(copy, context.scratch().location());
+    context.database().backups().restore(copy, context.scratch().location());
     try {
       Files.deleteIfExists(copy);
     } catch (IOException e) {

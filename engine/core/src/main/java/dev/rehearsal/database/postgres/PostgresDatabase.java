@@ -1,5 +1,6 @@
 package dev.rehearsal.database.postgres;
 
+import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Catalog;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
@@ -46,7 +47,7 @@ public final class PostgresDatabase implements Database {
   private final String lockTimeout;
   private static final int RECONNECT_SECONDS = 20;
 
-  private final PgTools tools;
+  private final PostgresBackups backups;
   /** Scratch databases created here and neither dropped nor kept yet: what {@link #dropLeftovers()} drops. */
   private final java.util.Set<PostgresScratch> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private String version;
@@ -64,9 +65,9 @@ public final class PostgresDatabase implements Database {
    * @param binDir where {@code pg_dump} and {@code pg_restore} are, or null to find them on PATH
    */
   public PostgresDatabase(String name, String url, String statementTimeout, String lockTimeout, String binDir) {
-    this.tools = new PgTools(binDir);
     this.name = name;
     this.door = PgUrl.parse(url);
+    this.backups = new PostgresBackups(this, door, new PgTools(binDir));
     this.statementTimeout = timeout(statementTimeout, "statement_timeout");
     this.lockTimeout = timeout(lockTimeout, "lock_timeout");
   }
@@ -265,6 +266,11 @@ public final class PostgresDatabase implements Database {
     return properties;
   }
 
+  /** The URL pg_dump and pg_restore reach {@code location} with. */
+  PgUrl urlOf(String location) {
+    return door.withDatabase(location);
+  }
+
   /** What this process's sessions are called in {@code pg_stat_activity}. */
   public static final String APPLICATION_NAME = "rehearsal-" + ProcessHandle.current().pid();
 
@@ -306,7 +312,7 @@ public final class PostgresDatabase implements Database {
     return connect(door, "PostgreSQL");
   }
 
-  private static String hint(SQLException e) {
+  static String hint(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.startsWith("08")) {
       return " — is the server running? Start it (e.g. pg_ctlcluster 15 main start) or point "
@@ -322,65 +328,8 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
-  public void backup(String location, Path file) {
-    PgUrl url = door.withDatabase(location);
-    String pgDump = tools.find("pg_dump", serverMajor());
-    List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--file=" + file));
-    command.addAll(PgTools.connection(url));
-    command.add("--dbname=" + location);
-    try {
-      tools.run(command, PgTools.environment(url), "back up database " + location);
-    } catch (DatabaseException e) {
-      // pg_dump is there and ran: what failed is this backup (a full disk, say), not the environment.
-      throw DatabaseException.failed(e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public void restore(Path file, String location) {
-    PgUrl url = door.withDatabase(location);
-    String pgRestore = tools.find("pg_restore", serverMajor());
-    empty(url, location);
-    List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--exit-on-error"));
-    command.addAll(PgTools.connection(url));
-    command.add("--dbname=" + location);
-    command.add(file.toString());
-    tools.run(command, PgTools.environment(url), "restore " + file.getFileName() + " into " + location);
-  }
-
-  /** Drops every schema of the database (and what is in them) and recreates an empty public schema. */
-  private void empty(PgUrl url, String location) {
-    try (Connection connection = connect(url, "database " + location);
-        Statement statement = connection.createStatement()) {
-      List<String> schemas = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
-          + "AND nspname <> 'information_schema'")) {
-        while (rs.next()) {
-          schemas.add(rs.getString(1));
-        }
-      }
-      for (String schema : schemas) {
-        statement.execute("DROP SCHEMA " + quote(schema) + " CASCADE");
-      }
-      statement.execute("CREATE SCHEMA public");
-    } catch (SQLException e) {
-      throw DatabaseException.of("cannot empty database " + location + " before restoring", e);
-    }
-  }
-
-  private int serverMajor() {
-    try (Connection admin = admin(); Statement statement = admin.createStatement();
-        ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
-      rs.next();
-      return Integer.parseInt(rs.getString(1)) / 10000;
-    } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot read the version of PostgreSQL at " + door.shown(), e, hint(e));
-    }
-  }
-
-  @Override
-  public String backupExtension() {
-    return ".dump";
+  public BackupTool backups() {
+    return backups;
   }
 
   @Override
@@ -395,6 +344,11 @@ public final class PostgresDatabase implements Database {
     } catch (java.io.IOException e) {
       throw new SQLException("cannot read " + csv + ": " + e.getMessage(), "58030", e);
     }
+  }
+
+  @Override
+  public dev.rehearsal.database.ClassifiedError classify(SQLException error) {
+    return PostgresErrors.classify(error);
   }
 
   @Override
