@@ -84,7 +84,7 @@ class PostgresTableNamesTest extends TableNamesContract {
             data: {same_as: before}
         """);
 
-    assertEquals("1 rows inserted from inline rows", outcomes.get(0).detail());
+    assertEquals("1 row inserted from inline rows", outcomes.get(0).detail());
     StepOutcome expect = outcomes.get(3);
     assertEquals(List.of(Check.passed("rows shadow.users = 7", "7 rows", "7 rows"),
         Check.passed("rows users = 2", "2 rows", "2 rows")), expect.checks().subList(0, 2));
@@ -93,6 +93,6 @@ class PostgresTableNamesTest extends TableNamesContract {
         table shadow.users: 7 rows now, 8 rows at snapshot before
         column shadow.users.id: 7 values now, 8 values at snapshot before
         column shadow.users.name: 7 values now, 8 values at snapshot before
-        values of shadow.users.name: missing now [eve]"""), data);
+        values of shadow.users.name at snapshot before but not now: [eve]"""), data);
   }
 }

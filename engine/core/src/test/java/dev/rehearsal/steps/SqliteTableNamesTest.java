@@ -48,6 +48,6 @@ class SqliteTableNamesTest extends TableNamesContract {
         """);
 
     assertEquals(new StepOutcome(List.of(Check.failed("rows shadow.users = 2", "2 rows",
-        "no schema shadow — the schemas are " + schemas(), "")), "1 of 1 checks failed"), outcome);
+        "no schema shadow — the schemas are " + schemas(), "")), "1 of 1 check failed"), outcome);
   }
 }
