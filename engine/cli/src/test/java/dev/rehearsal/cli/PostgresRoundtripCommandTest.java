@@ -59,6 +59,7 @@ class PostgresRoundtripCommandTest {
     assertTrue(cli.out().contains("""
           20240603000000_create_account_profiles.sql  passed
           20240604000000_index_account_profiles.sql   passed
+        4 migrations on postgres: 4 passed
         PASS   postgres rehearse-roundtrip"""), cli.out());
   }
 
