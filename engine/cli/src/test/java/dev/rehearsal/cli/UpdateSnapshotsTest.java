@@ -2,6 +2,7 @@ package dev.rehearsal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ class UpdateSnapshotsTest {
     return out.replaceAll("Rehearsal run \\d{8}_\\d{6}_[0-9a-f]{4}:", "Rehearsal run RUN:")
         .replaceAll("  \\d+ ms  ", "  N ms  ")
         .replaceAll(" in \\d+\\.\\d s\n", " in N s\n")
-        .replaceAll("rollback-summary-\\d{8}T\\d{6}Z\\.json", "rollback-summary-STAMP.json");
+        .replaceAll("rollback-summary-\\d{8}T\\d{6}Z-\\d{8}_\\d{6}_[0-9a-f]{4}\\.json", "rollback-summary-STAMP.json");
   }
 
   @Test
@@ -40,15 +41,20 @@ class UpdateSnapshotsTest {
 
     Cli update = Cli.run("run", "--project-dir", project.dir(), "--update-snapshots");
     assertEquals(0, update.exitCode(), update.out());
+    assertTrue(stable(update.out()).contains("""
+        1 scenario run: 1 passed, 0 failed, 0 error in N s
+        Wrote 1 golden file (review the diff before committing):
+          snapshots/head--sqlite.schema
+        Summary: """), update.out());
     assertEquals("""
         # Schema of sqlite as Rehearsal sees it, one fact per line, sorted.
         # Written by 'rehearse run --update-snapshots'; review changes to it like code.
         table authors
         table books
-        column authors.id: integer, nullable, no default
+        column authors.id: integer, NOT NULL, no default
         column authors.name: varchar(100), NOT NULL, no default
         column books.author_id: integer, NOT NULL, no default
-        column books.id: integer, nullable, no default
+        column books.id: integer, NOT NULL, no default
         primary key authors: (id)
         primary key books: (id)
         unique authors (name)
@@ -79,14 +85,36 @@ class UpdateSnapshotsTest {
                    --- in snapshots/head--sqlite.schema
                    +++ now
                    @@ -6,2 +6,3 @@
-                    column books.id: integer, nullable, no default
+                    column books.id: integer, NOT NULL, no default
                    +column books.title: varchar(200), nullable, no default
                     primary key authors: (id)
 
-                   If the change is intended, run 'rehearse run --update-snapshots' and commit \
+                   If the change is intended, run 'rehearse run --update-snapshots --database sqlite' and commit \
         snapshots/head--sqlite.schema.
         1 scenario run: 0 passed, 1 failed, 0 error in N s
         Summary: reports/rollback-summary-STAMP.json
         """, stable(drifted.out()).replaceAll(" +\n", "\n"));
+  }
+
+  @Test
+  void aGoldenFileThatIsADanglingLinkOutOfTheProjectIsNotWrittenThrough() throws IOException {
+    TempProject project = new TempProject(dir.resolve("project"));
+    project.scenario("golden.yaml", """
+        scenario: The schema at head is the reviewed one
+        steps:
+          - apply: head
+          - expect: {schema: {matches: "snapshots/head--{database}.schema"}}
+        """);
+    Path outside = Files.createDirectories(dir.resolve("outside")).resolve("written-through.schema");
+    Files.createDirectories(dir.resolve("project/snapshots"));
+    Files.createSymbolicLink(dir.resolve("project/snapshots/head--sqlite.schema"), outside);
+
+    Cli update = Cli.run("run", "--project-dir", project.dir(), "--update-snapshots");
+
+    assertEquals(1, update.exitCode(), update.out());
+    assertTrue(update.out().contains("golden file snapshots/head--sqlite.schema leads outside the project root (a "
+        + "link on its way leads out, or nowhere) — keep golden files in the repository (or allow it with "
+        + "--allow-outside-project)"), update.out());
+    assertFalse(Files.exists(outside), "written through the dangling link");
   }
 }

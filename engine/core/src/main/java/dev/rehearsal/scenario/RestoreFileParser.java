@@ -25,7 +25,7 @@ final class RestoreFileParser {
 
   RestoreFileStep restore(Node value, Map<String, NodeTuple> entries, SourcePosition at) {
     Node fileNode = entries.get("file").getValueNode();
-    String file = yaml.text(fileNode, "'restore.file'");
+    String file = yaml.path(fileNode, "'restore.file'");
     boolean valid = file != null && checkPath(fileNode, file);
     Node errorNode = YamlWalker.optional(entries, "expect_error");
     if (errorNode != null) {
@@ -48,10 +48,6 @@ final class RestoreFileParser {
       yaml.problem(node, "'restore.file' is empty — give the backup file, relative to the project root");
       return false;
     }
-    if (file.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      yaml.problem(node, "'restore.file' holds a control character — give the path as plain text");
-      return false;
-    }
     String path = file.replace("{database}", "db");
     int glob = RestoreFileStep.globStart(path);
     if (glob >= 0) {
@@ -71,7 +67,7 @@ final class RestoreFileParser {
     String fixed = glob < 0 ? path : path.substring(0, Math.max(0, path.lastIndexOf('/', glob) + 1));
     Path resolved = root.resolve(fixed.isEmpty() ? "." : fixed).normalize();
     if (!resolved.startsWith(root) && !steps.context().allowOutsideProject()) {
-      yaml.problem(node, "backup file '" + file + "' is outside the project — copy it into the project (or allow "
+      yaml.problem(node, "backup file '" + YamlWalker.echo(file) + "' is outside the project — copy it into the project (or allow "
           + "it with --allow-outside-project, paths.allow_outside_project: true)");
       return false;
     }

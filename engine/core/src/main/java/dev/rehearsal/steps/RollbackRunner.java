@@ -24,7 +24,7 @@ final class RollbackRunner implements StepRunner<RollbackStep> {
   public StepOutcome run(RollbackStep step, StepContext context) {
     InjectedFailure failure = context.takeArmed();
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
-        () -> ExpectedError.around(step.describe(), step.expectError(), () -> {
+        () -> ErrorCheck.around(step.describe(), step.expectError(), context.database(), () -> {
           Outcome done = context.migrator().timing(ApplyRunner.timed(context, false)).rollback(target(step.to(),
               context), failure);
           return ApplyRunner.describe(done, "rolled back");

@@ -10,11 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Tables and their fingerprints in PostgreSQL: per table, the row count, two sums over rows of 32-bit slices of the
@@ -25,28 +25,35 @@ import java.util.Set;
 final class PostgresFingerprints {
 
   /**
-   * Base tables of every user schema, as JDBC metadata lists them, with their columns; current_schema() first so
-   * that a name in two schemas is the one an unqualified query reads.
+   * Base tables of every user schema, with their columns; those of current_schema() first, named as an unqualified
+   * query reads them, the others as {@code schema.table}.
    */
   private static final String TABLES = """
-      SELECT n.nspname, c.relname, a.attname
+      SELECT n.nspname, c.relname, a.attname, n.nspname = current_schema()
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
        WHERE c.relkind = 'r' AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
        ORDER BY n.nspname = current_schema() DESC, n.nspname, c.relname, a.attnum""";
 
+  /** Arguments of one concat_ws besides the separator (PostgreSQL's FUNC_MAX_ARGS is 100). */
+  private static final int ARGUMENTS = 99;
+
+  /**
+   * Columns whose sums one query computes: 3 + 2 x 800 result columns stay under PostgreSQL's 1,664 target entries;
+   * a wider table (PostgreSQL allows 1,600 columns) takes a second query for the rest.
+   */
+  static final int COLUMNS_PER_QUERY = 800;
+
   private PostgresFingerprints() {}
 
   static Map<String, List<String>> tables(Connection connection, Set<String> excludedTables) throws SQLException {
     Map<String, List<String>> tables = new LinkedHashMap<>();
-    Map<String, String> schemas = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(TABLES); ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
-        String table = rs.getString(2);
-        String schema = schemas.putIfAbsent(table, rs.getString(1));
-        // A name in two schemas: the first one (current_schema() comes first) is the one an unqualified query reads.
-        if (Catalog.excluded(table, excludedTables) || schema != null && !schema.equals(rs.getString(1))) {
+        // A table of another schema is named with it: its unqualified name is another table, or none at all.
+        String table = rs.getBoolean(4) ? rs.getString(2) : rs.getString(1) + "." + rs.getString(2);
+        if (Catalog.excluded(rs.getString(2), excludedTables) && rs.getBoolean(4)) {
           continue;
         }
         List<String> columns = tables.computeIfAbsent(table, t -> new ArrayList<>());
@@ -58,21 +65,76 @@ final class PostgresFingerprints {
     return tables;
   }
 
+  /** {@code table} as {@link #tables} names it: a table of the current schema, or {@code schema.table}. */
   static TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
     List<String> values = columns.stream().map(c -> "coalesce(quote_literal(" + quote(c) + "), 'NULL')").toList();
-    String row = values.isEmpty() ? "''" : "concat_ws(chr(31), " + String.join(", ", values) + ")";
+    String row = values.isEmpty() ? "''" : concat(values);
+    List<List<String>> groups = Fingerprints.groups(columns, COLUMNS_PER_QUERY);
+    String from = from(connection, table);
     StringBuilder sql = new StringBuilder("SELECT count(*), ").append(sum(row, 1)).append(", ").append(sum(row, 9));
+    perColumn(sql, groups.get(0));
+    TableFingerprint first;
+    // Prepared: a connection that fingerprints the same table again and again (a round-trip's) plans it once.
+    try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(from)
+        .toString()); ResultSet rs = statement.executeQuery()) {
+      first = Fingerprints.read(rs, table, groups.get(0));
+    }
+    if (groups.size() == 1) {
+      return first;
+    }
+    Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>(first.columns());
+    for (List<String> group : groups.subList(1, groups.size())) {
+      StringBuilder more = new StringBuilder("SELECT 0");
+      perColumn(more, group);
+      try (PreparedStatement statement = connection.prepareStatement(more.append(" FROM ").append(from)
+          .toString()); ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        Fingerprints.readColumns(rs, group, 2, perColumn);
+      }
+    }
+    return TableFingerprint.of(table, first.rows(), first.hash(), perColumn);
+  }
+
+  private static void perColumn(StringBuilder sql, List<String> columns) {
     for (String column : columns) {
       String value = "quote_literal(" + quote(column) + ")";
       sql.append(", count(").append(quote(column)).append("), ").append(sum(value, 1));
     }
-    sql.append(" FROM ").append(quote(table));
-    // Prepared: a connection that fingerprints the same table again and again (a round-trip's) plans it once.
-    try (PreparedStatement statement = connection.prepareStatement(sql.toString());
-        ResultSet rs = statement.executeQuery()) {
-      return Fingerprints.read(rs, table, columns);
+  }
+
+  /**
+   * {@code concat_ws(chr(31), ...)} of the values, nested in runs of {@link #ARGUMENTS}: a function takes at most
+   * 100 arguments. No value is NULL, so the nested form gives the same text as a flat one would.
+   */
+  private static String concat(List<String> values) {
+    if (values.size() <= ARGUMENTS) {
+      return "concat_ws(chr(31), " + String.join(", ", values) + ")";
     }
+    List<String> runs = new ArrayList<>();
+    for (List<String> run : Fingerprints.groups(values, ARGUMENTS)) {
+      runs.add(concat(run));
+    }
+    return concat(runs);
+  }
+
+  /** The table in SQL: in the current schema when it has a table of that name, else {@code schema.table}. */
+  private static String from(Connection connection, String table) throws SQLException {
+    int dot = table.indexOf('.');
+    if (dot < 0) {
+      return quote(table);
+    }
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)) IS NOT NULL")) {
+      query.setString(1, table);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return quote(table);
+        }
+      }
+    }
+    return quote(table.substring(0, dot)) + "." + quote(table.substring(dot + 1));
   }
 
   /** Sum over rows of 32 bits of the MD5 of {@code text}, starting at hex digit {@code from}; NULL text adds 0. */
