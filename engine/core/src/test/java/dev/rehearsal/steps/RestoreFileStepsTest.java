@@ -124,6 +124,14 @@ class RestoreFileStepsTest {
   }
 
   @Test
+  void aLinkThatLeadsOutOfTheProjectIsRefused(@TempDir Path elsewhere) throws IOException {
+    Path outside = Files.copy(project.resolve(NIGHTLY), elsewhere.resolve("nightly.sqlite"));
+    Files.createSymbolicLink(project.resolve("backups/linked.sqlite"), outside);
+    assertEquals("backups/linked.sqlite leads outside the project (a symbolic link) — copy it into the project, or "
+        + "pass --allow-outside-project; nothing was restored", refusal("backups/linked.sqlite"));
+  }
+
+  @Test
   void aGlobTakesTheNewestByNameAndNeverASidecar() throws IOException {
     Path dir = project.resolve("backups/run/scenario--sqlite");
     Files.copy(dir.resolve("nightly.sqlite"), dir.resolve("nightly-9.sqlite"));
