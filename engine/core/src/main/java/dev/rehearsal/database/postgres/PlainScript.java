@@ -152,6 +152,7 @@ final class PlainScript extends OutputStream {
         case STRING, ESCAPE_STRING, IDENTIFIER -> {
           char quote = state == State.IDENTIFIER ? '"' : '\'';
           word(c);
+          ambiguous(text, i, c, next);
           if (state == State.ESCAPE_STRING && c == '\\' && next != 0) {
             word(next);
             taken = 2;
@@ -194,6 +195,23 @@ final class PlainScript extends OutputStream {
       i += taken;
     }
     raw.append(text, mark, text.length());
+  }
+
+  /**
+   * Refuses the strings whose end psql could find elsewhere than this reading does: a backslash before a quote in a
+   * standard string (with {@code standard_conforming_strings} off, which what a dump runs may switch, it escapes
+   * the quote), and a backslash after a non-ASCII byte in an {@code E'...'} string (in a client encoding such as
+   * SJIS, which what a dump runs may switch to, that byte and the backslash are one character).
+   */
+  private void ambiguous(String text, int i, char c, char next) throws Refused {
+    if (state == State.STRING && c == '\\' && next == '\'') {
+      throw new Refused(lineNumber, "a backslash before a quote in a '...' string: with standard_conforming_strings "
+          + "off the string would end elsewhere — write the value as E'...' or dump it in the default COPY format");
+    }
+    if (state == State.ESCAPE_STRING && c == '\\' && i > 0 && text.charAt(i - 1) >= 0x80) {
+      throw new Refused(lineNumber, "a backslash after a non-ASCII byte in an E'...' string: in some client "
+          + "encodings the two are one character, and the string would end elsewhere");
+    }
   }
 
   /** One character outside any quote or comment: how many characters it starts (a dollar quote's tag, say). */

@@ -51,6 +51,9 @@ final class StatementRules {
   private static final Pattern DUMP_SELECT = Pattern.compile("SELECT PG_CATALOG\\.(SET_CONFIG ?\\( ?'SEARCH_PATH'"
       + "|SETVAL ?\\(|LO_CREATE ?\\(|LO_OPEN ?\\(|LOWRITE ?\\(|LO_CLOSE ?\\().*;");
 
+  /** {@code set_config} of anything but the search path, anywhere in a statement. */
+  private static final Pattern SET_CONFIG = Pattern.compile("SET_CONFIG ?\\( ?'(?!SEARCH_PATH')");
+
   private StatementRules() {}
 
   private record Rule(Pattern pattern, String verdict) {}
@@ -84,8 +87,9 @@ final class StatementRules {
       return PlainScript.keywords(statement) + ": a SELECT pg_dump does not write (it writes only set_config of the "
           + "search path, setval and the large-object calls)";
     }
-    if (upper.matches("(SELECT|.*\\W)(PG_CATALOG\\.)?SET_CONFIG ?\\( ?'(ROLE|SESSION_AUTHORIZATION)'.*")) {
-      return PlainScript.keywords(statement) + ": a change of role";
+    if (SET_CONFIG.matcher(upper).find()) {
+      return PlainScript.keywords(statement) + ": set_config of a setting other than the search path (a change of "
+          + "role, of how strings or the client encoding are read): pg_dump sets only the search path";
     }
     return null;
   }

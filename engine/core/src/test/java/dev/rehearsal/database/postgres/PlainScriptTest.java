@@ -135,9 +135,11 @@ class PlainScriptTest {
         + "\\restrict and \\connect)", refusal("CREATE TABLE t (id integer);\n  \\o /tmp/rows\n"));
     assertEquals("1: a psql meta-command in a statement ('\\gexec') — a restore runs SQL only",
         refusal("CREATE TABLE t (id integer) \\gexec\n"));
-    // After a standard string ending in a backslash, and after an escaped quote, the line is outside any quote.
-    assertEquals("2: the psql meta-command '\\!' — a restore runs SQL only (pg_dump writes no meta-command but "
-        + "\\restrict and \\connect)", refusal("INSERT INTO t VALUES ('\\');\n\\! ls\n"));
+    // A standard string ending in a backslash ends there only while standard_conforming_strings is on: refused.
+    assertEquals("1: a backslash before a quote in a '...' string: with standard_conforming_strings off the string "
+        + "would end elsewhere — write the value as E'...' or dump it in the default COPY format",
+        refusal("INSERT INTO t VALUES ('\\');\n\\! ls\n"));
+    // After an escaped quote, the line is outside any quote.
     assertEquals("2: the psql meta-command '\\!' — a restore runs SQL only (pg_dump writes no meta-command but "
         + "\\restrict and \\connect)", refusal("INSERT INTO t VALUES (E'\\'');\n\\! ls\n"));
     assertEquals("1: the psql meta-command '\\.' — a restore runs SQL only (pg_dump writes no meta-command but "
@@ -154,7 +156,8 @@ class PlainScriptTest {
         "CREATE EXTENSION IF NOT EXISTS dblink;", "CREATE SERVER far FOREIGN DATA WRAPPER postgres_fdw;",
         "CREATE USER MAPPING FOR CURRENT_USER SERVER far;", "ROLLBACK;", "LOAD 'plugin';",
         "SET standard_conforming_strings = off;", "SET client_encoding = 'SJIS';",
-        "CREATE TABLE t (r text DEFAULT set_config('role', 'postgres', false));"};
+        "CREATE TABLE t (r text DEFAULT set_config('role', 'postgres', false));",
+        "CREATE TABLE t AS SELECT pg_catalog.set_config('standard_conforming_strings', 'off', false);"};
     for (String statement : refused) {
       String script = "CREATE TABLE a (id integer);\n" + statement + "\n";
       assertThrows(PlainScript.Refused.class, () -> filtered(script), statement);
@@ -162,6 +165,18 @@ class PlainScriptTest {
       assertEquals("2: " + PlainScript.keywords(statement) + ": ", message.substring(0, message.indexOf("...: ") + 5),
           statement);
     }
+  }
+
+  @Test
+  void stringsWhoseEndDependsOnSettingsADumpCanChangeAreRefused() {
+    // With standard_conforming_strings off, psql would end this string after the first quote and run \! as a command.
+    assertEquals("1: a backslash before a quote in a '...' string: with standard_conforming_strings off the string "
+        + "would end elsewhere — write the value as E'...' or dump it in the default COPY format",
+        refusal("CREATE TABLE a (c text DEFAULT '\\'' \\! ls ''');\n"));
+    // In SJIS, 0x81 0x5C is one character: psql would end the string at the quote the backslash seems to escape.
+    assertEquals("1: a backslash after a non-ASCII byte in an E'...' string: in some client encodings the two are "
+        + "one character, and the string would end elsewhere",
+        refusal("CREATE TABLE a (c text DEFAULT E'\u0081\\' \\! ls ');\n"));
   }
 
   @Test
