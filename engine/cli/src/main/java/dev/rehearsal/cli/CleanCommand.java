@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /** {@code rehearse clean}: drops scratch databases that crashed or killed runs left behind. */
 @Command(name = "clean", description = "Drop scratch databases left behind by crashed runs (only Rehearsal's own, "
-    + "recognised by name and marker, and only older than --older-than).",
+    + "recognised by name, marker and owner role, and only older than --older-than), and their roles; says what it "
+    + "skipped and why.",
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:cleaned (or nothing to clean)",
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
 final class CleanCommand extends BaseCommand {
@@ -27,15 +28,22 @@ final class CleanCommand extends BaseCommand {
   @Override
   public Integer call() {
     Project project = this.project.open();
-    int total = 0;
-    for (Database database : project.databases(databases)) {
-      List<String> dropped = database.clean(olderThan);
+    int databases = 0;
+    int roles = 0;
+    for (Database database : project.databases(this.databases)) {
+      List<String> dropped = database.clean(olderThan,
+          skipped -> out().printf("skipped %s: %s%n", database.name(), skipped));
       for (String item : dropped) {
         out().printf("dropped %s: %s%n", database.name(), item);
+        if (item.startsWith("role ")) {
+          roles++;
+        } else {
+          databases++;
+        }
       }
-      total += dropped.size();
     }
-    out().printf("%d scratch %s dropped%n", total, total == 1 ? "database" : "databases");
+    out().printf("%d scratch %s and %d %s dropped%n", databases, databases == 1 ? "database" : "databases", roles,
+        roles == 1 ? "role" : "roles");
     return ExitCodes.OK;
   }
 }

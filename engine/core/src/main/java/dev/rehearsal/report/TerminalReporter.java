@@ -48,6 +48,13 @@ public final class TerminalReporter implements RunListener {
   }
 
   @Override
+  public void notice(String line) {
+    clearLine();
+    out.println(line);
+    out.flush();
+  }
+
+  @Override
   public void scenarioStarted(ScenarioRun run) {
     if (live) {
       out.print(CLEAR_LINE + "[" + done + "/" + total + " done] running " + run.database().name() + "  "
@@ -93,6 +100,9 @@ public final class TerminalReporter implements RunListener {
   @Override
   public void runFinished(RunResult result) {
     clearLine();
+    for (String leftover : result.leftovers()) {
+      out.println("left behind: " + leftover);
+    }
     out.printf("%d scenario %s: %d passed, %d failed, %d error%s in %s%n", result.scenarios().size(),
         result.scenarios().size() == 1 ? "run" : "runs", result.count(Status.PASSED), result.count(Status.FAILED),
         result.count(Status.ERROR), result.interrupted() ? ", " + result.count(Status.INTERRUPTED)

@@ -57,7 +57,8 @@ class PostgresDatabaseTest {
       assertEquals(List.of(), PostgresServer.databases(inUse.location()));
       assertEquals(List.of(kept.location()), PostgresServer.databases(kept.location()));
     } finally {
-      new PostgresDatabase("postgres", PostgresServer.url(), "5min", "30s").drop(kept.location());
+      PostgresServer.execute("DROP DATABASE IF EXISTS " + kept.location());
+      PostgresServer.execute("DROP ROLE IF EXISTS " + kept.location());
     }
   }
 
@@ -80,37 +81,111 @@ class PostgresDatabaseTest {
       scratch.close();
       assertEquals(List.of(name), PostgresServer.databases(name));
       assertTrue(scratch.openCommand().startsWith("psql -h "), scratch.openCommand());
-      assertTrue(scratch.openCommand().endsWith(" -d " + name), scratch.openCommand());
+      assertTrue(scratch.openCommand().endsWith(" -U postgres -d " + name), "opened as the door user: "
+          + scratch.openCommand());
     } finally {
       PostgresServer.execute("DROP DATABASE IF EXISTS " + name);
+      PostgresServer.execute("DROP ROLE IF EXISTS " + name);
     }
   }
 
   @Test
-  void cleanDropsOnlyOldDatabasesMarkedAsRehearsals() {
-    String stamp = String.valueOf(System.nanoTime());
-    String old = "rehearsal_cleanold_" + stamp;
-    String young = "rehearsal_cleanyoung_" + stamp;
-    String foreign = "rehearsal_foreign_" + stamp;
-    PostgresServer.execute("CREATE DATABASE " + old);
-    PostgresServer.execute("COMMENT ON DATABASE " + old + " IS 'Rehearsal scratch database; created "
-        + Instant.now().minus(Duration.ofHours(3)) + " by test'");
-    PostgresServer.execute("CREATE DATABASE " + young);
-    PostgresServer.execute("COMMENT ON DATABASE " + young + " IS 'Rehearsal scratch database; created "
-        + Instant.now() + " by test'");
-    PostgresServer.execute("CREATE DATABASE " + foreign);
-    PostgresServer.execute("COMMENT ON DATABASE " + foreign + " IS 'somebody else''s database'");
+  void stepsRunAsTheScratchDatabasesOwnRoleWhichHasNoPrivilegeAndIsDroppedWithIt() throws SQLException {
+    String name;
+    try (ScratchDatabase scratch = postgres.createScratch("pgrole_" + System.nanoTime());
+        Connection connection = scratch.connect(); Statement statement = connection.createStatement()) {
+      name = scratch.location();
+      assertEquals(name, value(statement, "SELECT current_user"));
+      assertEquals("f f f f f", value(statement, "SELECT concat_ws(' ', rolsuper, rolcreatedb, rolcreaterole, "
+          + "rolreplication, rolbypassrls) FROM pg_roles WHERE rolname = current_user"));
+      assertEquals(name, value(statement, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = "
+          + "current_database()"));
+      assertEquals("Rehearsal scratch role; created ", value(statement, "SELECT left(shobj_description(oid, "
+          + "'pg_authid'), 32) FROM pg_roles WHERE rolname = current_user"));
+      assertEquals("1", value(statement, "SELECT count(*) FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles "
+          + "WHERE rolname = current_user)"), "databases the role owns");
+    }
+    assertEquals(List.of(), PostgresServer.databases(name));
+    assertEquals(null, PostgresServer.queryValue("SELECT rolname FROM pg_roles WHERE rolname = '" + name + "'"));
+  }
+
+  @Test
+  void aScratchRoleCannotConnectToAnotherScratchDatabase() {
+    try (PostgresScratch mine = (PostgresScratch) postgres.createScratch("pgmine_" + System.nanoTime());
+        PostgresScratch other = (PostgresScratch) postgres.createScratch("pgother_" + System.nanoTime())) {
+      PgUrl intruder = mine.stepsUrl().withDatabase(other.location());
+      DatabaseException e = assertThrows(DatabaseException.class, () -> postgres.connect(intruder, "the other")
+          .close());
+      assertTrue(e.getMessage().contains("permission denied for database \"" + other.location() + "\""), e.getMessage());
+      assertFalse(e.getMessage().contains(mine.stepsUrl().decoded("password")), e.getMessage());
+    }
+  }
+
+  @Test
+  void aDropLeavesANameThatNoLongerHasItsOidAndReportsIt() {
+    ScratchDatabase scratch = postgres.createScratch("pgswap_" + System.nanoTime());
+    String name = scratch.location();
+    String moved = name + "_moved";
     try {
-      List<String> dropped = postgres.clean(Duration.ofHours(1));
-      assertTrue(dropped.stream().anyMatch(d -> d.startsWith(old + " ")), dropped.toString());
-      assertFalse(dropped.stream().anyMatch(d -> d.startsWith(young) || d.startsWith(foreign)), dropped.toString());
-      assertEquals(List.of(), PostgresServer.databases(old));
-      assertEquals(List.of(young), PostgresServer.databases(young));
-      assertEquals(List.of(foreign), PostgresServer.databases(foreign));
+      // What a hostile step run as the door user could do: move the scratch database away, put another in its place.
+      PostgresServer.execute("ALTER DATABASE " + name + " RENAME TO " + moved);
+      PostgresServer.execute("CREATE DATABASE " + name);
+      scratch.close();
+
+      assertEquals(List.of(name, moved), PostgresServer.databases(name), "both are left");
+      List<String> problems = postgres.dropProblems();
+      assertEquals(1, problems.size(), problems.toString());
+      assertTrue(problems.get(0).matches("left " + name + " alone: it is not the database this run created \\(OID "
+          + "\\d+ then, \\d+ now\\); the one this run created is now called " + moved + ", left in place too; its "
+          + "roles are left with it"), problems.get(0));
+      assertEquals(List.of(), postgres.dropProblems(), "reported once");
     } finally {
-      PostgresServer.execute("DROP DATABASE IF EXISTS " + old);
-      PostgresServer.execute("DROP DATABASE IF EXISTS " + young);
-      PostgresServer.execute("DROP DATABASE IF EXISTS " + foreign);
+      PostgresServer.execute("DROP DATABASE IF EXISTS " + name);
+      PostgresServer.execute("DROP DATABASE IF EXISTS " + moved);
+      PostgresServer.execute("DROP ROLE IF EXISTS " + name);
+    }
+  }
+
+  @Test
+  void cleanDropsOnlyOldDatabasesWhoseMarkerAndOwnerSayRehearsalAndSaysWhatItSkipped() {
+    String stamp = String.valueOf(System.nanoTime());
+    String oldComment = "'Rehearsal scratch database; created " + Instant.now().minus(Duration.ofHours(3)) + " by test'";
+    ScratchDatabase old = postgres.createScratch("cleanold_" + stamp);
+    ScratchDatabase young = postgres.createScratch("cleanyoung_" + stamp);
+    old.keep();
+    old.close();
+    young.keep();
+    young.close();
+    PostgresServer.execute("COMMENT ON DATABASE " + old.location() + " IS " + oldComment);
+    PostgresServer.execute("COMMENT ON ROLE " + old.location() + " IS 'Rehearsal scratch role; created "
+        + Instant.now().minus(Duration.ofHours(3)) + " by test'");
+    // The second route of the issue: a foreign database renamed into the prefix, with a forged old marker.
+    String forged = "rehearsal_forged_" + stamp;
+    String unmarked = "rehearsal_foreign_" + stamp;
+    PostgresServer.execute("CREATE DATABASE " + forged);
+    PostgresServer.execute("COMMENT ON DATABASE " + forged + " IS " + oldComment);
+    PostgresServer.execute("CREATE DATABASE " + unmarked);
+    PostgresServer.execute("COMMENT ON DATABASE " + unmarked + " IS 'somebody else''s database'");
+    try {
+      List<String> skipped = new java.util.ArrayList<>();
+      List<String> dropped = postgres.clean(Duration.ofHours(1), skipped::add);
+
+      assertTrue(dropped.stream().anyMatch(d -> d.startsWith(old.location() + " (")), dropped.toString());
+      assertTrue(dropped.contains("role " + old.location()), dropped.toString());
+      assertEquals(List.of(), PostgresServer.databases(old.location()));
+      assertEquals(List.of(young.location()), PostgresServer.databases(young.location()));
+      assertEquals(List.of(forged), PostgresServer.databases(forged));
+      assertEquals(List.of(unmarked), PostgresServer.databases(unmarked));
+      assertTrue(skipped.contains(forged + ": its owner postgres is not a role Rehearsal created"), skipped.toString());
+      assertTrue(skipped.contains(unmarked + ": its comment is not Rehearsal's marker"), skipped.toString());
+      assertTrue(skipped.stream().anyMatch(s -> s.startsWith(young.location() + ": created ")
+          && s.endsWith(", less than PT1H ago (a run may be using it)")), skipped.toString());
+    } finally {
+      for (String name : List.of(old.location(), young.location(), forged, unmarked)) {
+        PostgresServer.execute("DROP DATABASE IF EXISTS " + name);
+      }
+      PostgresServer.execute("DROP ROLE IF EXISTS " + old.location());
+      PostgresServer.execute("DROP ROLE IF EXISTS " + young.location());
     }
   }
 
