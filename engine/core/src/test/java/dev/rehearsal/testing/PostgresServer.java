@@ -9,11 +9,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
 /** The PostgreSQL server the tests use, and the check behind {@link RequiresPostgres}. */
-public final class PostgresServer implements BeforeAllCallback {
+public final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
 
   private static volatile String unreachable;
   private static volatile boolean checked;
@@ -26,6 +27,12 @@ public final class PostgresServer implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    ensureReachable();
+  }
+
+  /** For a test method marked on its own (its class also has tests that need no server). */
+  @Override
+  public void beforeEach(ExtensionContext context) {
     ensureReachable();
   }
 

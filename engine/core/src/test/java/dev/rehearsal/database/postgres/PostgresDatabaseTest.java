@@ -122,6 +122,50 @@ class PostgresDatabaseTest {
   }
 
   @Test
+  void aCopyOfACachedStateIsWhollyOwnedByItsOwnRoleWhichCannotTouchTheState() throws SQLException {
+    PostgresScratch state = (PostgresScratch) postgres.createScratch("pgstate_" + System.nanoTime());
+    try {
+      try (Connection connection = state.connect(); Statement statement = connection.createStatement()) {
+        for (String sql : List.of("CREATE SCHEMA app", "CREATE TYPE app.mood AS ENUM ('ok', 'meh')",
+            "CREATE TABLE app.notes (id SERIAL PRIMARY KEY, mood app.mood, body TEXT)",
+            "CREATE VIEW app.ok_notes AS SELECT * FROM app.notes WHERE mood = 'ok'",
+            "CREATE FUNCTION app.twice(x INTEGER) RETURNS INTEGER LANGUAGE sql AS 'SELECT 2 * x'",
+            "CREATE SEQUENCE app.tickets", "GRANT SELECT ON app.notes TO PUBLIC",
+            "INSERT INTO app.notes (mood, body) VALUES ('ok', 'kept')")) {
+          statement.execute(sql);
+        }
+      }
+      assertEquals(java.util.Optional.empty(), postgres.inexactCopy(state));
+      try (PostgresScratch copy = (PostgresScratch) postgres.createScratchFrom(state, "pgcopy_" + System.nanoTime());
+          Connection connection = copy.connect(); Statement statement = connection.createStatement()) {
+        assertEquals(copy.location(), value(statement, "SELECT current_user"));
+        assertEquals("0", value(statement, "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = "
+            + "c.relnamespace WHERE n.nspname = 'app' AND c.relowner <> r.oid) + (SELECT count(*) FROM pg_proc p "
+            + "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'app' AND p.proowner <> r.oid) + "
+            + "(SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'app' "
+            + "AND t.typowner <> r.oid) + (SELECT count(*) FROM pg_namespace WHERE nspname = 'app' AND nspowner <> "
+            + "r.oid) FROM pg_roles r WHERE r.rolname = current_user"), "objects not owned by the copy's role");
+        assertEquals("0", value(statement, "SELECT count(*) FROM pg_shdepend WHERE dbid = (SELECT oid FROM "
+            + "pg_database WHERE datname = current_database()) AND refobjid = (SELECT oid FROM pg_roles WHERE "
+            + "rolname = '" + state.location() + "')"), "what still names the state's role");
+        assertEquals("=r/" + copy.location(), value(statement, "SELECT array_to_string(array_agg(a), ',') FROM "
+            + "(SELECT unnest(relacl)::text AS a FROM pg_class WHERE relname = 'notes') x WHERE a LIKE '=%'"));
+        assertEquals("kept", value(statement, "SELECT body FROM app.notes"));
+        assertEquals(state.location() + "_owner", value(statement, "SELECT pg_get_userbyid(datdba) FROM "
+            + "pg_database WHERE datname = '" + state.location() + "'"), "the state is held by a role of its own");
+        SQLException rename = assertThrows(SQLException.class, () -> statement.execute("ALTER DATABASE "
+            + state.location() + " RENAME TO " + state.location() + "_moved"));
+        assertTrue(rename.getMessage().contains("must be owner of database"), rename.getMessage());
+      }
+    } finally {
+      state.close();
+    }
+    assertEquals(List.of(), postgres.dropProblems());
+    assertEquals(null, PostgresServer.queryValue("SELECT string_agg(rolname, ',') FROM pg_roles WHERE rolname LIKE '"
+        + state.location() + "%'"));
+  }
+
+  @Test
   void aDropLeavesANameThatNoLongerHasItsOidAndReportsIt() {
     ScratchDatabase scratch = postgres.createScratch("pgswap_" + System.nanoTime());
     String name = scratch.location();
@@ -199,6 +243,15 @@ class PostgresDatabaseTest {
         + "?user=postgres&password=***&connectTimeout=2: "), e.getMessage());
     assertTrue(e.getMessage().contains("is the server running?"), e.getMessage());
     assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+  }
+
+  @Test
+  void theDriversOwnMessageNeverShowsAPasswordHoldingSlashesOrAts() {
+    PostgresDatabase nowhere = new PostgresDatabase("postgres",
+        "jdbc:postgresql://127.0.0.1:1/postgres?user=ci&password=S3c/r3t%40x:y&connectTimeout=2", "5min", "30s");
+    DatabaseException e = assertThrows(DatabaseException.class, () -> nowhere.createScratch("x"));
+    assertFalse(e.getMessage().contains("S3c") || e.getMessage().contains("r3t"), e.getMessage());
+    assertTrue(e.getMessage().contains("password=***"), e.getMessage());
   }
 
   @Test
