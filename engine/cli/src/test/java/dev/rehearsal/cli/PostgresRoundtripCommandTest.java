@@ -25,7 +25,8 @@ class PostgresRoundtripCommandTest {
         "postgres", "--postgres-url", PostgresServer.url(), "--reports", reports.toString());
 
     assertEquals("", cli.err());
-    assertEquals("Rehearsal run RUN: 1 scenario run (1 scenario)\n" + RoundtripCommandTest.samplePasses("postgres")
+    assertEquals("Rehearsal run RUN: 1 scenario run (1 scenario)\n" + PostgresServer.superuserNotice("postgres")
+        + RoundtripCommandTest.samplePasses("postgres")
         + "PASS   postgres rehearse-roundtrip  N ms  Each migration rolls back without a trace and applies again, "
         + "one at a time (all)\n"
         + "1 scenario run: 1 passed, 0 failed, 0 error in N s\n"

@@ -98,5 +98,16 @@ public final class PostgresServer implements BeforeAllCallback, BeforeEachCallba
     }
   }
 
+  /**
+   * The line a run prints at its start when the door user is a superuser (as the default local server's
+   * {@code postgres} is), with its line break; empty for a door user that is none.
+   */
+  public static String superuserNotice(String database) {
+    String user = queryValue("SELECT current_user");
+    return "true".equals(queryValue("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user"))
+        ? "notice: " + database + ": the door user " + user + " is a superuser; Rehearsal needs only CREATEDB and "
+            + "CREATEROLE (steps run as a role of their own)\n" : "";
+  }
+
   public PostgresServer() {}
 }
