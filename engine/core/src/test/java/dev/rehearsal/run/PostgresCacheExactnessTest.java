@@ -102,6 +102,7 @@ class PostgresCacheExactnessTest {
         new RunOptions(false, false, 1, cache), new RunListener() {});
     assertEquals(List.of(), result.leftovers());
     assertEquals(List.of(), PostgresServer.databases("rehearsal_" + runId));
+    assertEquals(List.of(), PostgresServer.roles("rehearsal_" + runId));
     return result.scenarios();
   }
 }

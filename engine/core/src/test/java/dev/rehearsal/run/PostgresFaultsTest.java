@@ -102,6 +102,7 @@ class PostgresFaultsTest {
     assertEquals(0, before, "sessions of this process before the run");
     assertEquals(0, after, "sessions of this process left open after the run");
     assertEquals(List.of(), PostgresServer.databases("rehearsal_" + runId));
+    assertEquals(List.of(), PostgresServer.roles("rehearsal_" + runId));
     System.out.printf("load: 200 scenario runs on PostgreSQL with --jobs 2 in %d ms (%.1f runs/s); sessions of "
         + "this process before %d, after %d; scratch databases left: 0%n", millis, 200_000.0 / millis, before, after);
   }

@@ -79,6 +79,24 @@ public final class PostgresServer implements BeforeAllCallback, BeforeEachCallba
     }
   }
 
+  /** Names of roles whose name starts with {@code prefix}. */
+  public static List<String> roles(String prefix) {
+    try (Connection connection = DriverManager.getConnection(url());
+        PreparedStatement query = connection.prepareStatement(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE ? ORDER BY 1")) {
+      query.setString(1, prefix.replace("_", "\\_") + "%");
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = query.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+      return names;
+    } catch (SQLException e) {
+      throw new AssertionError("cannot list roles: " + e.getMessage(), e);
+    }
+  }
+
   /** Runs one statement on the door database. */
   public static void execute(String sql) {
     try (Connection connection = DriverManager.getConnection(url())) {
