@@ -67,8 +67,9 @@ public final class PostgresDatabase implements Database {
     this.name = name;
     this.door = PgUrl.parse(url);
     if (!STEPS_AS_ROLE.equals(stepsAs) && !STEPS_AS_DOOR.equals(stepsAs)) {
-      throw new IllegalArgumentException("steps_as '" + stepsAs + "' is neither " + STEPS_AS_ROLE + " (the default: "
-          + "steps run as a role of their own) nor " + STEPS_AS_DOOR);
+      throw new IllegalArgumentException("databases." + name + ".steps_as is '" + stepsAs + "' — write "
+          + STEPS_AS_ROLE + " (the default: steps run as a role of the scenario run's own) or " + STEPS_AS_DOOR
+          + " (steps run as the URL's user)");
     }
     this.stepsAsDoor = STEPS_AS_DOOR.equals(stepsAs);
     this.scratches = new PostgresScratches(door, connections, timeout(statementTimeout, "statement_timeout"),

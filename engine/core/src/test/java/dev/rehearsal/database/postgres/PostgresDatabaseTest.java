@@ -255,6 +255,14 @@ class PostgresDatabaseTest {
   }
 
   @Test
+  void refusesAnUnknownStepsAs() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new PostgresDatabase("reporting", PostgresServer.url(), "5min", "30s", null, "superuser"));
+    assertEquals("databases.reporting.steps_as is 'superuser' — write scratch_role (the default: steps run as a role "
+        + "of the scenario run's own) or door_user (steps run as the URL's user)", e.getMessage());
+  }
+
+  @Test
   void refusesATimeoutThatIsNotADuration() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new PostgresDatabase("postgres", PostgresServer.url(), "5min'; DROP DATABASE x; --", "30s"));
