@@ -56,7 +56,7 @@ final class PostgresClean {
         } else if (!created.isBefore(cutoff)) {
           skipped.accept(name + ": created " + created + ", less than " + olderThan + " ago (a run may be using it)");
         } else {
-          String left = PostgresScratches.dropDatabase(door, name, c.oid());
+          String left = ScratchDatabases.drop(door, name, c.oid());
           if (left == null) {
             dropped.add(name + " (" + comment + ")");
           } else {

@@ -109,7 +109,7 @@ final class PostgresScratches {
       ScratchRoles.Role owner = ScratchRoles.create(admin, name, !stepsAsDoor, who.superuser(), this::problem);
       Long oid = null;
       try {
-        createDatabase(statement, name, state, who.major());
+        ScratchDatabases.create(statement, name, state == null ? null : state.location(), who.major());
         oid = PgSql.databaseOid(admin, name);
         String marker = Markers.database(Instant.now());
         String quoted = PgSql.id(name);
@@ -137,40 +137,10 @@ final class PostgresScratches {
     }
   }
 
-  /**
-   * {@code CREATE DATABASE}, owned by its role, optionally from a template; a template briefly in use by a
-   * concurrent {@code CREATE DATABASE} (SQLState 55006) is retried.
-   *
-   * <p>A copy of a cached state is made file by file ({@code STRATEGY = FILE_COPY}, the only way before PostgreSQL
-   * 15): the default since 15, {@code WAL_LOG}, writes every page of the template to the WAL, which for a state of a
-   * few hundred tables took 0.5 s per copy on the development machine against 0.07 to 0.2 s file by file.
-   */
-  private static void createDatabase(Statement statement, String name, PostgresScratch state, int major)
-      throws SQLException {
-    String sql = "CREATE DATABASE " + PgSql.id(name) + " OWNER " + PgSql.id(name)
-        + (state == null ? "" : " TEMPLATE " + PgSql.id(state.location()) + (major >= 15 ? " STRATEGY = FILE_COPY" : ""));
-    for (int attempt = 1; ; attempt++) {
-      try {
-        statement.execute(sql);
-        return;
-      } catch (SQLException e) {
-        if (!"55006".equals(e.getSQLState()) || attempt == 20) {
-          throw e;
-        }
-        try {
-          Thread.sleep(50L * attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
   /** Drops what a failed creation made; what cannot be dropped is a problem. */
   private void undo(Connection admin, String name, Long oid, ScratchRoles.Role owner) {
     try {
-      String left = oid == null ? null : dropDatabase(admin, name, oid);
+      String left = oid == null ? null : ScratchDatabases.drop(admin, name, oid);
       if (left != null) {
         problem(left);
         return;
@@ -194,7 +164,7 @@ final class PostgresScratches {
   boolean drop(PostgresScratch scratch) {
     String name = scratch.location();
     try (Connection admin = door()) {
-      String left = dropDatabase(admin, name, scratch.oid());
+      String left = ScratchDatabases.drop(admin, name, scratch.oid());
       if (left != null) {
         problem(left + "; its roles are left with it");
         return true;
@@ -213,32 +183,6 @@ final class PostgresScratches {
           + "; 'rehearse clean' drops it later");
     }
     return false;
-  }
-
-  /**
-   * Drops the database called {@code name} while it still has {@code oid}.
-   *
-   * @return null when the database with that OID is gone, else why it was left, for people
-   */
-  static String dropDatabase(Connection admin, String name, long oid) throws SQLException {
-    if (!name.startsWith(Markers.PREFIX)) {
-      throw new IllegalStateException("refusing to drop " + name + ": not a Rehearsal scratch database");
-    }
-    Long now = PgSql.databaseOid(admin, name);
-    if (now != null && now == oid) {
-      try (Statement statement = admin.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + PgSql.id(name) + " WITH (FORCE)");
-      }
-      now = null;
-    }
-    String renamed = PgSql.databaseName(admin, oid);
-    if (now != null) {
-      return "left " + name + " alone: it is not the database this run created (OID " + oid + " then, " + now
-          + " now)" + (renamed == null ? "" : "; the one this run created is now called " + renamed
-              + ", left in place too");
-    }
-    return renamed == null ? null : "scratch database " + name + " was renamed to " + renamed
-        + " while this run had it; left in place";
   }
 
   /** A scratch database is dropped or kept: it is no longer a leftover. */
