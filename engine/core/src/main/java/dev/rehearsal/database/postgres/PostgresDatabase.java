@@ -120,9 +120,9 @@ public final class PostgresDatabase implements Database {
   @Override
   public List<String> notices() {
     PostgresScratches.Door who;
-    try (Connection admin = admin()) {
-      who = scratches.doorFacts(admin);
-    } catch (SQLException | DatabaseException e) {
+    try {
+      who = scratches.doorFacts();
+    } catch (DatabaseException e) {
       return List.of();
     }
     List<String> lines = new ArrayList<>();

@@ -80,6 +80,23 @@ final class PostgresScratches {
     return copies;
   }
 
+  /**
+   * Who the door user is, read once (through a connection of its own the first time).
+   *
+   * @throws DatabaseException when the server cannot be reached
+   */
+  Door doorFacts() {
+    if (facts != null) {
+      return facts;
+    }
+    try (Connection admin = door()) {
+      return doorFacts(admin);
+    } catch (SQLException e) {
+      throw DatabaseException.infrastructure("cannot read who the door user is on " + door.shown(), e,
+          PgConnections.hint(e));
+    }
+  }
+
   /** Who the door user is, read once. */
   Door doorFacts(Connection door) throws SQLException {
     if (facts == null) {
