@@ -63,27 +63,17 @@ public final class PostgresServer implements BeforeAllCallback, BeforeEachCallba
 
   /** Names of databases whose name starts with {@code prefix}. */
   public static List<String> databases(String prefix) {
-    try (Connection connection = DriverManager.getConnection(url());
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT datname FROM pg_database WHERE datname LIKE ? ORDER BY 1")) {
-      query.setString(1, prefix.replace("_", "\\_") + "%");
-      List<String> names = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      }
-      return names;
-    } catch (SQLException e) {
-      throw new AssertionError("cannot list databases: " + e.getMessage(), e);
-    }
+    return names("SELECT datname FROM pg_database WHERE datname LIKE ? ORDER BY 1", prefix);
   }
 
   /** Names of roles whose name starts with {@code prefix}. */
   public static List<String> roles(String prefix) {
+    return names("SELECT rolname FROM pg_roles WHERE rolname LIKE ? ORDER BY 1", prefix);
+  }
+
+  private static List<String> names(String sql, String prefix) {
     try (Connection connection = DriverManager.getConnection(url());
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT rolname FROM pg_roles WHERE rolname LIKE ? ORDER BY 1")) {
+        PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, prefix.replace("_", "\\_") + "%");
       List<String> names = new ArrayList<>();
       try (ResultSet rs = query.executeQuery()) {
@@ -93,7 +83,7 @@ public final class PostgresServer implements BeforeAllCallback, BeforeEachCallba
       }
       return names;
     } catch (SQLException e) {
-      throw new AssertionError("cannot list roles: " + e.getMessage(), e);
+      throw new AssertionError("cannot list names: " + e.getMessage(), e);
     }
   }
 
