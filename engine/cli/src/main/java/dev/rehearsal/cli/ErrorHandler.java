@@ -1,5 +1,6 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.config.ProjectException;
 import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.migrations.MigrationFailedException;
 import dev.rehearsal.migrations.RepositoryException;
@@ -29,7 +30,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       int count = invalid.problems().size();
       err.println(count + (count == 1 ? " problem" : " problems") + " found; nothing was run.");
       code = ExitCodes.INVALID;
-    } else if (e instanceof RepositoryException) {
+    } else if (e instanceof RepositoryException || e instanceof ProjectException) {
       err.println("error: " + e.getMessage());
       code = ExitCodes.INVALID;
     } else if (e instanceof dev.rehearsal.backup.BackupException) {

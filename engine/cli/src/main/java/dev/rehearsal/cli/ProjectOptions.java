@@ -1,23 +1,23 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.config.Constants;
+import dev.rehearsal.config.ProjectLocator;
 import dev.rehearsal.run.Project;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Where the project is and how its configuration is overridden; shared by every command. */
+/**
+ * Where the project is and how its configuration is overridden; shared by every command that opens a project.
+ * The project directory itself is the top command's {@code --project-dir}, inherited by every subcommand.
+ */
 final class ProjectOptions {
 
-  /** Set by the {@code rehearse} launcher: the repository it lives in, used when no project is found above cwd. */
-  static final String HOME_VARIABLE = "REHEARSAL_HOME";
-
-  @Option(names = "--project-dir", paramLabel = "DIR",
-      description = "Project root (holds rehearsal.yaml). Default: the nearest directory above the working "
-          + "directory that has a rehearsal.yaml.")
-  Path projectDir;
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(names = {"-c", "--config"}, paramLabel = "KEY=VALUE",
       description = "Override a rehearsal.yaml key, e.g. paths.scenarios=other (repeatable).")
@@ -71,21 +71,19 @@ final class ProjectOptions {
     return overrides;
   }
 
+  /**
+   * The project root: {@code --project-dir}, else the nearest directory at or above the working directory with a
+   * {@code rehearsal.yaml}; never the installation.
+   *
+   * @throws dev.rehearsal.config.ProjectException when there is none (exit code 2, nothing run)
+   */
   Path root() {
-    if (projectDir != null) {
-      return projectDir.toAbsolutePath().normalize();
-    }
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve(Constants.CONFIG_FILE))) {
-        return dir;
-      }
-    }
-    String home = System.getenv(HOME_VARIABLE);
-    if (home != null && Files.isRegularFile(Path.of(home).resolve(Constants.CONFIG_FILE))) {
-      return Path.of(home).toAbsolutePath().normalize();
-    }
-    return cwd;
+    return ProjectLocator.locate(projectDir(), Path.of("").toAbsolutePath(), "--project-dir");
+  }
+
+  /** The directory given with {@code --project-dir}/{@code -C}, before or after the subcommand, or null. */
+  Path projectDir() {
+    return ((RehearseCommand) command.root().userObject()).projectDir;
   }
 
   /** Paths typed on the command line are relative to the working directory, not the project root. */

@@ -139,7 +139,7 @@ final class RunCommand extends BaseCommand {
 
   private List<DiscoverySelector> selectors(Project project) {
     if (paths.isEmpty()) {
-      return List.of(selectDirectory(project.config().scenariosDir().toFile()));
+      return List.of(selectDirectory(project.scenariosDir().toFile()));
     }
     return paths.stream().map(p -> Files.isDirectory(p) ? selectDirectory(p.toAbsolutePath().toFile())
         : (DiscoverySelector) selectFile(p.toAbsolutePath().toString())).toList();

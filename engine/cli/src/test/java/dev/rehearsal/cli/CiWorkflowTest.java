@@ -110,6 +110,28 @@ class CiWorkflowTest {
         .collect(Collectors.toList()), "items of the template missing from docs/migration-checklist.md");
   }
 
+  @Test
+  void theReleaseRunsOnVersionTagsAndDeploysOnlyWithCredentials() throws IOException {
+    Map<String, Object> release = new Yaml(new SafeConstructor(new LoaderOptions()))
+        .load(Files.readString(REPOSITORY.resolve(".github/workflows/release.yml")));
+    Map<?, ?> triggers = release.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getKey()))
+        .map(e -> (Map<?, ?>) e.getValue()).findFirst().orElseThrow();
+    List<Map<String, Object>> steps = at(release, "jobs", "release", "steps");
+    Map<String, String> runs = new java.util.LinkedHashMap<>();
+    steps.stream().filter(s -> s.containsKey("name")).forEach(s -> runs.put(s.get("name").toString(),
+        String.valueOf(s.get("run"))));
+
+    assertEquals(List.of("v*"), at(triggers, "push", "tags"));
+    assertEquals("mvn -B -Drevision=\"$VERSION\" -Drehearsal-junit.version=\"$VERSION\" verify",
+        runs.get("Build and test"));
+    assertTrue(runs.get("Attach the archives and the jars to a GitHub Release").contains(
+        "\"engine/cli/target/rehearsal-$VERSION.tar.gz\" \"engine/cli/target/rehearsal-$VERSION.zip\""));
+    String deploy = runs.get("Deploy rehearsal-core and rehearsal-junit");
+    assertTrue(deploy.startsWith("if [ -z \"$MAVEN_REPOSITORY_URL\" ] || [ -z \"$MAVEN_USERNAME\" ] || [ -z "
+        + "\"$MAVEN_PASSWORD\" ]; then\n  echo \"Deploy skipped: "), deploy);
+    assertTrue(deploy.contains("-pl engine/core,engine/junit deploy"), deploy);
+  }
+
   private static void assertPostgres15WithHealthCheck(String job) {
     Map<String, Object> postgres = at(workflow, "jobs", job, "services", "postgres");
     assertEquals("postgres:15", postgres.get("image"));

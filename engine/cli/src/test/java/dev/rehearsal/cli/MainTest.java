@@ -24,11 +24,17 @@ class MainTest {
     Cli cli = Cli.run("--help");
 
     assertEquals(new Cli(0, """
-        Usage: rehearse [-hV] [COMMAND]
+        Usage: rehearse [-hV] [-C=DIR] [COMMAND]
         Rehearses database migration rollbacks and restores before production has to.
-          -h, --help      Show this help message and exit.
-          -V, --version   Print version information and exit.
+          -C, --project-dir=DIR   The project: the directory that holds rehearsal.yaml.
+                                    Default: the nearest directory at or above the
+                                    working directory that has one.
+          -h, --help              Show this help message and exit.
+          -V, --version           Print version information and exit.
         Commands:
+          init           Set Rehearsal up in a MyBatis repository (or a new one):
+                           rehearsal.yaml with what it finds, a first scenario, a CI
+                           workflow. Never overwrites a file.
           run            Run scenarios, each on a fresh scratch database, and write
                            JSON summaries.
           roundtrip      Apply, roll back and re-apply each migration in turn on a

@@ -1,6 +1,8 @@
 package dev.rehearsal.run;
 
 import dev.rehearsal.config.ConfigLoader;
+import dev.rehearsal.config.Constants;
+import dev.rehearsal.config.ProjectException;
 import dev.rehearsal.config.RehearsalConfig;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.Databases;
@@ -127,9 +129,27 @@ public final class Project {
         config.allowOutsideProject());
   }
 
-  /** Scenario files under {@code paths} (files, or directories searched for {@code *.yaml}/{@code *.yml}). */
+  /**
+   * The directory of {@code paths.scenarios}, which commands read when they are given no scenario files.
+   *
+   * @throws ProjectException when it does not exist: a project without scenarios has nothing to run
+   */
+  public Path scenariosDir() {
+    Path dir = config.scenariosDir();
+    if (!Files.isDirectory(dir)) {
+      throw new ProjectException("scenarios directory " + dir + " not found — create it and write a scenario in it "
+          + "('rehearse init' writes a first one), or set " + Constants.SCENARIOS + " in " + Constants.CONFIG_FILE
+          + " (or --scenarios DIR) to the directory that holds the scenario files");
+    }
+    return dir;
+  }
+
+  /**
+   * Scenario files under {@code paths} (files, or directories searched for {@code *.yaml}/{@code *.yml}); with no
+   * paths, those of {@link #scenariosDir()}.
+   */
   public List<Path> scenarioFiles(List<Path> paths) {
-    List<Path> roots = paths.isEmpty() ? List.of(config.scenariosDir()) : paths;
+    List<Path> roots = paths.isEmpty() ? List.of(scenariosDir()) : paths;
     List<Path> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     for (Path root : roots) {

@@ -3,6 +3,7 @@ package dev.rehearsal.junit;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.run.RunOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -52,11 +53,11 @@ record EngineSettings(Project project, List<Database> databases, List<Path> scen
         }), reader.flag(Constants.CACHE, true));
     boolean terminal = reader.flag(Constants.REPORTS_TERMINAL, true);
     boolean json = reader.flag(Constants.REPORTS_JSON, true);
+    List<Path> scenarios = reader.existing(Constants.SCENARIOS, root);
     if (reader.failed) {
       return Optional.empty();
     }
-    return Optional.of(new EngineSettings(project, databases,
-        reader.list(Constants.SCENARIOS).stream().map(p -> root.resolve(p).normalize()).toList(), tags, name,
+    return Optional.of(new EngineSettings(project, databases, scenarios, tags, name,
         shard, options, terminal, json, reader.file(Constants.REPORTS_JUNIT_XML, root),
         reader.file(Constants.REPORTS_MARKDOWN, root)));
   }
@@ -90,6 +91,18 @@ record EngineSettings(Project project, List<Database> databases, List<Path> scen
     List<String> list(String key) {
       return parameters.get(key).map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty())
           .toList()).orElse(List.of());
+    }
+
+    /** The paths of a list parameter, resolved against {@code root}; each must exist. */
+    List<Path> existing(String key, Path root) {
+      List<Path> paths = list(key).stream().map(p -> root.resolve(p).normalize()).toList();
+      for (Path path : paths) {
+        if (!Files.exists(path)) {
+          fail(key + ": " + path + " not found — create it, or name the scenario files and directories that "
+              + "exist (relative to the project root " + root + ")");
+        }
+      }
+      return paths;
     }
 
     List<Database> databases(Project project) {

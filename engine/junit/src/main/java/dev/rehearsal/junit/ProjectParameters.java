@@ -1,9 +1,10 @@
 package dev.rehearsal.junit;
 
 import dev.rehearsal.config.ConfigLoader;
+import dev.rehearsal.config.ProjectException;
+import dev.rehearsal.config.ProjectLocator;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.scenario.InvalidInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,13 @@ final class ProjectParameters {
 
   /** The project, or empty when its configuration is invalid (every problem is reported). */
   Optional<Project> open() {
-    Path root = root();
+    Path root;
+    try {
+      root = root();
+    } catch (ProjectException e) {
+      issues.reportIssue(Issues.error(e.getMessage()));
+      return Optional.empty();
+    }
     try {
       Set<String> names = databaseNames(root);
       Set<String> unknown = unknownKeys(names);
@@ -54,18 +61,16 @@ final class ProjectParameters {
     }
   }
 
+  /**
+   * {@link Constants#PROJECT_DIR}, else the nearest directory at or above the working directory with a
+   * {@code rehearsal.yaml}.
+   *
+   * @throws ProjectException when there is none
+   */
   Path root() {
-    Optional<String> configured = parameters.get(Constants.PROJECT_DIR).filter(s -> !s.isBlank());
-    if (configured.isPresent()) {
-      return Path.of(configured.get().strip()).toAbsolutePath().normalize();
-    }
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve(dev.rehearsal.config.Constants.CONFIG_FILE))) {
-        return dir;
-      }
-    }
-    return cwd;
+    Path configured = parameters.get(Constants.PROJECT_DIR).filter(s -> !s.isBlank()).map(s -> Path.of(s.strip()))
+        .orElse(null);
+    return ProjectLocator.locate(configured, Path.of("").toAbsolutePath(), Constants.PROJECT_DIR);
   }
 
   /** The configured database names, and any a parameter names; the file's problems surface in Project.open. */

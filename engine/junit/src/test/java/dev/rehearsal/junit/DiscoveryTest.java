@@ -238,6 +238,43 @@ class DiscoveryTest {
     assertEquals(List.of(), tree(results.getEngineDescriptor()));
   }
 
+  @Test
+  void aMissingScenariosPathIsAnIssueThatNamesTheParameter() {
+    EngineDiscoveryResults results = discover(Map.of(Constants.SCENARIOS, "scenarios,nowhere"));
+
+    assertEquals(List.of("ERROR rehearsal.scenarios: " + Fixture.file("nowhere") + " not found — create it, or name "
+        + "the scenario files and directories that exist (relative to the project root " + Fixture.PROJECT + ")"),
+        issues(results));
+    assertEquals(List.of(), tree(results.getEngineDescriptor()));
+  }
+
+  @Test
+  void aSelectedScenariosDirectoryThatIsMissingIsAnIssueNotACrash(@TempDir Path project) throws Exception {
+    java.nio.file.Files.writeString(project.resolve("rehearsal.yaml"), "paths:\n  scenarios: scenarios\n");
+    java.nio.file.Files.createDirectories(project.resolve("migrations/environments"));
+    java.nio.file.Files.createDirectories(project.resolve("migrations/scripts"));
+    java.nio.file.Files.writeString(project.resolve("migrations/environments/sqlite.properties"), "");
+
+    EngineDiscoveryResults results = org.junit.platform.testkit.engine.EngineTestKit
+        .engine(new RehearsalTestEngine()).configurationParameter(Constants.PROJECT_DIR, project.toString())
+        .selectors(selectDirectory(project.resolve("scenarios").toString())).discover();
+
+    assertEquals(List.of("ERROR scenarios:1:1: no such file or directory — give scenario files or directories"),
+        results.getDiscoveryIssues().stream().map(i -> i.severity() + " " + i.message()).toList());
+  }
+
+  @Test
+  void aProjectDirectoryWithoutRehearsalYamlIsAnIssue(@TempDir Path project) {
+    EngineDiscoveryResults results = org.junit.platform.testkit.engine.EngineTestKit
+        .engine(new RehearsalTestEngine()).configurationParameter(Constants.PROJECT_DIR, project.toString())
+        .selectors(selectDirectory(project.toFile())).discover();
+
+    assertEquals(List.of("ERROR rehearsal.project_dir " + project + ": " + project + " has no rehearsal.yaml — run "
+        + "'rehearse init " + project + "' to set it up, or name the directory that holds rehearsal.yaml"),
+        results.getDiscoveryIssues().stream().map(i -> i.severity() + " " + i.message()).toList());
+    assertEquals(List.of(), tree(results.getEngineDescriptor()));
+  }
+
   private static Map<String, String> with(Map<String, String> parameters, String key, String value) {
     Map<String, String> copy = new java.util.HashMap<>(parameters);
     copy.put(key, value);

@@ -38,8 +38,8 @@ class ExampleProjectTest {
 
     Map<String, String> expected = new LinkedHashMap<>();
     Map<String, String> actual = new LinkedHashMap<>();
-    expected.put("rehearsal.version", value(root, "/project/version"));
-    actual.put("rehearsal.version", value(example, "/project/properties/rehearsal.version"));
+    expected.put("rehearsal-junit.version", value(root, "/project/properties/revision"));
+    actual.put("rehearsal-junit.version", value(example, "/project/properties/rehearsal-junit.version"));
     expected.put("junit.version", value(root, "/project/properties/junit.version"));
     actual.put("junit.version", value(example, "/project/properties/junit.version"));
     for (String plugin : new String[] {"maven-surefire-plugin", "maven-compiler-plugin", "maven-jar-plugin",
