@@ -25,16 +25,21 @@ import java.util.Objects;
 record DatabaseFacts(List<String> settings, List<String> roleSettings, List<String> globalRoleSettings,
     List<String> privileges, int connectionLimit, boolean allowConnections, boolean markerIntact) {
 
-  private static final String SETTINGS = "SELECT s FROM pg_db_role_setting, unnest(setconfig) AS s "
-      + "WHERE setdatabase = CAST(? AS oid) AND setrole = CAST(? AS oid) ORDER BY 1";
-
-  private static final String PRIVILEGES = "SELECT CASE WHEN a.grantee = d.datdba THEN 'owner' WHEN a.grantee = 0 "
-      + "THEN 'public' WHEN a.grantee = CAST(? AS oid) THEN 'steps role' ELSE g.rolname END || ' ' || a.privilege_type "
-      + "|| CASE WHEN a.is_grantable THEN ' with grant option' ELSE '' END || ' from ' || CASE WHEN a.grantor = "
-      + "d.datdba THEN 'owner' WHEN a.grantor = CAST(? AS oid) THEN 'steps role' ELSE r.rolname END "
-      + "FROM pg_database d CROSS JOIN LATERAL aclexplode(coalesce(d.datacl, acldefault('d', d.datdba))) AS a "
-      + "LEFT JOIN pg_roles g ON g.oid = a.grantee LEFT JOIN pg_roles r ON r.oid = a.grantor "
-      + "WHERE d.oid = CAST(? AS oid) ORDER BY 1";
+  /** Every fact in one query; {@code ?} are the steps' role (three times), then the database. */
+  private static final String FACTS = "SELECT d.datconnlimit, d.datallowconn, shobj_description(d.oid, 'pg_database'), "
+      + "ARRAY(SELECT CASE WHEN a.grantee = d.datdba THEN 'owner' WHEN a.grantee = 0 THEN 'public' WHEN a.grantee "
+      + "= r.steps THEN 'steps role' ELSE g.rolname END || ' ' || a.privilege_type || CASE WHEN a.is_grantable THEN "
+      + "' with grant option' ELSE '' END || ' from ' || CASE WHEN a.grantor = d.datdba THEN 'owner' WHEN a.grantor "
+      + "= r.steps THEN 'steps role' ELSE o.rolname END FROM aclexplode(coalesce(d.datacl, acldefault('d', "
+      + "d.datdba))) AS a LEFT JOIN pg_roles g ON g.oid = a.grantee LEFT JOIN pg_roles o ON o.oid = a.grantor "
+      + "ORDER BY 1), "
+      + "ARRAY(SELECT s FROM pg_db_role_setting, unnest(setconfig) AS s WHERE setdatabase = d.oid AND setrole = 0 "
+      + "ORDER BY 1), "
+      + "ARRAY(SELECT s FROM pg_db_role_setting, unnest(setconfig) AS s WHERE setdatabase = d.oid AND setrole = "
+      + "r.steps ORDER BY 1), "
+      + "ARRAY(SELECT s FROM pg_db_role_setting, unnest(setconfig) AS s WHERE setdatabase = 0 AND setrole = r.steps "
+      + "ORDER BY 1) "
+      + "FROM pg_database d CROSS JOIN (SELECT CAST(? AS oid) AS steps) AS r WHERE d.oid = CAST(? AS oid)";
 
   DatabaseFacts {
     settings = List.copyOf(settings);
@@ -52,43 +57,21 @@ record DatabaseFacts(List<String> settings, List<String> roleSettings, List<Stri
    */
   static DatabaseFacts read(Connection connection, long database, long stepsRole, boolean ownRole, String marker)
       throws SQLException {
-    List<String> privileges = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(PRIVILEGES)) {
+    try (PreparedStatement query = connection.prepareStatement(FACTS)) {
       query.setLong(1, stepsRole);
-      query.setLong(2, stepsRole);
-      query.setLong(3, database);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          privileges.add(rs.getString(1));
-        }
-      }
-    }
-    try (PreparedStatement query = connection.prepareStatement("SELECT datconnlimit, datallowconn, "
-        + "shobj_description(oid, 'pg_database') FROM pg_database WHERE oid = CAST(? AS oid)")) {
-      query.setLong(1, database);
+      query.setLong(2, database);
       try (ResultSet rs = query.executeQuery()) {
         if (!rs.next()) {
           throw new SQLException("database with OID " + database + " does not exist", "3D000");
         }
-        return new DatabaseFacts(settings(connection, database, 0), settings(connection, database, stepsRole),
-            ownRole ? settings(connection, 0, stepsRole) : List.of(), privileges, rs.getInt(1), rs.getBoolean(2),
-            Objects.equals(marker, rs.getString(3)));
+        return new DatabaseFacts(strings(rs, 5), strings(rs, 6), ownRole ? strings(rs, 7) : List.of(),
+            strings(rs, 4), rs.getInt(1), rs.getBoolean(2), Objects.equals(marker, rs.getString(3)));
       }
     }
   }
 
-  private static List<String> settings(Connection connection, long database, long role) throws SQLException {
-    List<String> settings = new ArrayList<>();
-    try (PreparedStatement query = connection.prepareStatement(SETTINGS)) {
-      query.setLong(1, database);
-      query.setLong(2, role);
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          settings.add(rs.getString(1));
-        }
-      }
-    }
-    return settings;
+  private static List<String> strings(ResultSet rs, int column) throws SQLException {
+    return List.of((String[]) rs.getArray(column).getArray());
   }
 
   /** What differs from {@code copy}, for people, or null when nothing does. */

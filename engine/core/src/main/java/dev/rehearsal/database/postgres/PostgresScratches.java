@@ -123,18 +123,18 @@ final class PostgresScratches {
     }
     try (Connection admin = door(); Statement statement = admin.createStatement()) {
       Door who = doorFacts(admin);
-      ScratchRoles.Role owner = ScratchRoles.create(admin, name, !stepsAsDoor, who.superuser(), this::problem);
+      ScratchRoles.Role owner = ScratchRoles.create(admin, name, !stepsAsDoor, who.superuser());
       Long oid = null;
       try {
         ScratchDatabases.create(statement, name, state == null ? null : state.location(), who.major());
         oid = PgSql.databaseOid(admin, name);
         String marker = Markers.database(Instant.now());
         String quoted = PgSql.id(name);
-        statement.execute("COMMENT ON DATABASE " + quoted + " IS " + PgSql.literal(marker));
-        statement.execute("ALTER DATABASE " + quoted + " SET statement_timeout = " + PgSql.literal(statementTimeout));
-        statement.execute("ALTER DATABASE " + quoted + " SET lock_timeout = " + PgSql.literal(lockTimeout));
-        // Without CONNECT for PUBLIC, no other run's role (nor any other role) reaches this database.
-        statement.execute("REVOKE ALL ON DATABASE " + quoted + " FROM PUBLIC");
+        // One round trip, one transaction. Without CONNECT for PUBLIC, no other run's role reaches this database.
+        statement.execute("COMMENT ON DATABASE " + quoted + " IS " + PgSql.literal(marker) + "; ALTER DATABASE "
+            + quoted + " SET statement_timeout = " + PgSql.literal(statementTimeout) + "; ALTER DATABASE " + quoted
+            + " SET lock_timeout = " + PgSql.literal(lockTimeout) + "; REVOKE ALL ON DATABASE " + quoted
+            + " FROM PUBLIC;");
         PgUrl open = door.withDatabase(name).withParameter("stringtype", "unspecified");
         PgUrl steps = stepsAsDoor ? open : open.withParameter("user", name).withParameter("password",
             owner.password());
@@ -217,6 +217,11 @@ final class PostgresScratches {
     for (PostgresScratch scratch : List.copyOf(live)) {
       scratch.close();
     }
+  }
+
+  /** The settings every scratch database gets when it is created, as {@code pg_db_role_setting} holds them. */
+  List<String> ownSettings() {
+    return List.of("statement_timeout=" + statementTimeout, "lock_timeout=" + lockTimeout);
   }
 
   /** Records what could not, or would not, be dropped; the run reports it. */

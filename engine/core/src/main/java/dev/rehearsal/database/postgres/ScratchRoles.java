@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.function.Consumer;
+import org.postgresql.util.PasswordUtil;
 
 /**
  * The roles of scratch databases: created by the door user with no privilege of their own (no superuser, CREATEDB,
@@ -28,37 +28,24 @@ final class ScratchRoles {
    * owned by the role, to copy its objects to another role, and to drop them.
    *
    * @param login whether it logs in (the role steps run as) or only owns (a database whose steps run as the door user)
-   * @param problems hears why a role created halfway could not be dropped again
    */
-  static Role create(Connection door, String name, boolean login, boolean doorIsSuperuser,
-      Consumer<String> problems) throws SQLException {
+  static Role create(Connection door, String name, boolean login, boolean doorIsSuperuser) throws SQLException {
+    String password = login ? password() : null;
+    // One round trip, one transaction: the role, its marker, and the door's membership. The password goes as a SCRAM
+    // verifier computed here, so the statement the server sees, and may log, holds no clear text (a server set to
+    // md5 authentication also accepts a SCRAM verifier).
+    String id = PgSql.id(name);
     try (Statement statement = door.createStatement()) {
-      statement.execute("CREATE ROLE " + PgSql.id(name) + (login ? " LOGIN" : " NOLOGIN")
-          + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS INHERIT");
-      Long oid = PgSql.roleOid(door, name);
-      if (oid == null) {
-        throw new SQLException("role " + name + " vanished right after it was created", "42704");
-      }
-      Role role = new Role(name, oid, login ? password() : null);
-      try {
-        statement.execute("COMMENT ON ROLE " + PgSql.id(name) + " IS " + PgSql.literal(Markers.role(Instant.now())));
-        if (login) {
-          // The driver hashes the password (SCRAM or MD5, as the server's password_encryption says): the statement
-          // the server sees, and may log, holds no clear text.
-          door.unwrap(org.postgresql.PGConnection.class).alterUserPassword(name, role.password().toCharArray(), null);
-        }
-        if (!doorIsSuperuser) {
-          statement.execute("GRANT " + PgSql.id(name) + " TO CURRENT_USER");
-        }
-      } catch (SQLException | RuntimeException e) {
-        String left = drop(door, role);
-        if (left != null) {
-          problems.accept(left);
-        }
-        throw e;
-      }
-      return role;
+      statement.execute("CREATE ROLE " + id + (login ? " LOGIN PASSWORD " + PgSql.literal(PasswordUtil
+          .encodeScramSha256(password.toCharArray())) : " NOLOGIN") + " NOSUPERUSER NOCREATEDB NOCREATEROLE "
+          + "NOREPLICATION NOBYPASSRLS INHERIT; COMMENT ON ROLE " + id + " IS " + PgSql.literal(Markers.role(
+              Instant.now())) + ";" + (doorIsSuperuser ? "" : " GRANT " + id + " TO CURRENT_USER;"));
     }
+    Long oid = PgSql.roleOid(door, name);
+    if (oid == null) {
+      throw new SQLException("role " + name + " vanished right after it was created", "42704");
+    }
+    return new Role(name, oid, password);
   }
 
   /**

@@ -62,7 +62,7 @@ final class StateCopies {
         Seal seal = inspect(door, state);
         if (state.ownRole()) {
           ScratchRoles.Role holder = ScratchRoles.create(door, holderName(state.location()), false,
-              scratches.doorFacts(door).superuser(), scratches::problem);
+              scratches.doorFacts(door).superuser());
           state.addRole(holder);
           try (Statement statement = door.createStatement()) {
             statement.execute("ALTER DATABASE " + PgSql.id(state.location()) + " OWNER TO " + PgSql.id(holder.name()));
@@ -133,6 +133,9 @@ final class StateCopies {
     }
     try (Statement statement = door.createStatement()) {
       for (String setting : seal.facts().settings()) {
+        if (scratches.ownSettings().contains(setting)) {
+          continue;
+        }
         statement.execute("ALTER DATABASE " + PgSql.id(copy.location()) + " SET " + render(setting));
       }
       for (String setting : seal.facts().roleSettings()) {
