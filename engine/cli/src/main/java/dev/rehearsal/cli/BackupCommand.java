@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code rehearse backup}: a checksummed backup with a manifest, of a database the operator names. */
-@Command(name = "backup", description = "Back up a database to FILE, with FILE.sha256 and a manifest beside it.",
-    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:backed up", "1:the backup could not be written",
+@Command(name = "backup", description = "Back up a database to FILE, with FILE.sha256 and a manifest beside it, "
+    + "read back before it gets its name.",
+    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:backed up and read back",
+        "1:the backup could not be written, or did not read back as the database was (no file is left)",
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
 final class BackupCommand extends OperatorCommand {
 
@@ -44,7 +46,7 @@ final class BackupCommand extends OperatorCommand {
           + "--allow-outside-project%n", file, opened.config().projectRoot());
       return ExitCodes.INVALID;
     }
-    Manifest manifest = Backups.write(target, db, file, snapshot, force);
+    Manifest manifest = Backups.write(target, db, file, snapshot, changelog, force);
     Backups.Files3 files = Backups.filesOf(file);
     out().printf("backed up %s at version %s (%d tables)%n  %s%n  %s%n  %s%n", db, manifest.version(),
         manifest.tables().size(), files.backup(), files.checksum(), files.manifest());

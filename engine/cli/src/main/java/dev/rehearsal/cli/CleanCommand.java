@@ -1,6 +1,7 @@
 package dev.rehearsal.cli;
 
 import dev.rehearsal.database.Database;
+import dev.rehearsal.io.Leftovers;
 import dev.rehearsal.run.Project;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,10 +9,13 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code rehearse clean}: drops scratch databases that crashed or killed runs left behind. */
+/**
+ * {@code rehearse clean}: drops scratch databases that crashed or killed runs left behind, and removes their files
+ * (partial backups, temporary logs).
+ */
 @Command(name = "clean", description = "Drop scratch databases left behind by crashed runs (only Rehearsal's own, "
-    + "recognised by name, marker and owner role, and only older than --older-than), and their roles; says what it "
-    + "skipped and why.",
+    + "recognised by name, marker and owner role, and only older than --older-than), and their roles, and remove "
+    + "their partial backups; says what it skipped and why.",
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:cleaned (or nothing to clean)",
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
 final class CleanCommand extends BaseCommand {
@@ -42,8 +46,18 @@ final class CleanCommand extends BaseCommand {
         }
       }
     }
+    int files = 0;
+    for (Leftovers.Removed file : project.cleanFiles(olderThan)) {
+      if (file.problem() == null) {
+        out().println("removed " + file);
+        files++;
+      } else {
+        err().println("warning: " + file);
+      }
+    }
     out().printf("%d scratch %s and %d %s dropped%n", databases, databases == 1 ? "database" : "databases", roles,
         roles == 1 ? "role" : "roles");
+    out().printf("%d leftover %s removed%n", files, files == 1 ? "file" : "files");
     return ExitCodes.OK;
   }
 }

@@ -4,6 +4,7 @@ import dev.rehearsal.backup.Backups;
 import dev.rehearsal.backup.Manifest;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
+import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.Session;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.Outcome;
@@ -16,12 +17,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code rehearse restore}: verifies a backup, replaces the named database's content with it, and verifies the
- * result against the manifest. Replacing a database that exists needs {@code --yes}.
+ * {@code rehearse restore}: verifies a backup (checksum, manifest, kind, the whole file read back), replaces the named
+ * database's content with it, and verifies the result against the manifest. Replacing a database that exists needs
+ * {@code --yes}.
  */
-@Command(name = "restore", description = "Restore a backup into a database: checksum first, then the restore, then "
-    + "a check against the manifest.", exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-        "0:restored and verified", "1:the backup is corrupt or the restored database differs from the manifest",
+@Command(name = "restore", description = "Restore a backup into a database: the backup checked first (nothing is "
+    + "touched if it is wrong), then the restore, then a check against the manifest.", exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        "0:restored and verified", "1:the backup is corrupt, invalid or of another kind (the database was not "
+            + "touched), the restore failed, or the restored database differs from the manifest",
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
 final class RestoreCommand extends OperatorCommand {
 
@@ -37,9 +40,10 @@ final class RestoreCommand extends OperatorCommand {
     Path file = from.toAbsolutePath().normalize();
     Manifest manifest;
     try {
-      manifest = Backups.verify(file);
+      manifest = Backups.verify(file, target);
     } catch (dev.rehearsal.backup.BackupException e) {
       err().println("error: " + e.getMessage());
+      err().println("nothing was restored: " + db + " was not touched");
       return ExitCodes.FAILED;
     }
     boolean exists = target.kind().equals("sqlite") ? Files.exists(Path.of(db)) : true;
@@ -49,7 +53,15 @@ final class RestoreCommand extends OperatorCommand {
     if (!exists) {
       touch(Path.of(db));
     }
-    target.restore(file, target.kind().equals("sqlite") ? Path.of(db).toAbsolutePath().toString() : db);
+    try {
+      target.backups().restore(file, target.kind().equals("sqlite") ? Path.of(db).toAbsolutePath().toString() : db);
+    } catch (DatabaseException e) {
+      if (e.infrastructure()) {
+        throw e;
+      }
+      err().println("error: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
     Connector connector = target.existing(db);
     String changelog = opened.repository(target).changelogTable();
     Snapshot restored;

@@ -7,13 +7,17 @@ import dev.rehearsal.database.Database;
 import dev.rehearsal.junit.Constants;
 import dev.rehearsal.report.JsonSummaryWriter;
 import dev.rehearsal.report.JunitXmlWriter;
+import dev.rehearsal.report.LiveLine;
 import dev.rehearsal.report.MarkdownWriter;
 import dev.rehearsal.report.TerminalReporter;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.run.RunListener;
+import dev.rehearsal.run.RunId;
 import dev.rehearsal.run.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +81,11 @@ final class RunCommand extends BaseCommand {
       description = "Also write a JUnit XML report: a test suite per scenario run, a test case per step.")
   Path junitXml;
 
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = "Run only the scenarios that changed since the merge base of REF and HEAD (git), or that name a "
+          + "migration, fixture or golden file that changed, e.g. --changed-since origin/main.")
+  String changedSince;
+
   @Option(names = "--markdown", paramLabel = "FILE",
       description = "Also write a Markdown summary; it is appended to $GITHUB_STEP_SUMMARY whenever that is set.")
   Path markdown;
@@ -90,9 +99,19 @@ final class RunCommand extends BaseCommand {
     List<Database> on = project.databases(databases);
     Filters.check(spec.commandLine(), tags, name);
     JsonSummaryWriter json = new JsonSummaryWriter(project.config().reportsDir(),
-        JsonSummaryWriter.jobIdFrom(environment()));
+        JsonSummaryWriter.jobIdFrom(environment()), project.config().projectRoot());
+    List<DiscoverySelector> selectors = selectors(project);
+    if (changedSince != null) {
+      List<Path> concerned = new ChangedSince(project, paths, on, line()).scenarios(spec.commandLine(), option(),
+          changedSince);
+      if (concerned.isEmpty()) {
+        return emptyRun(project, json);
+      }
+      selectors = concerned.stream().map(p -> (DiscoverySelector) selectFile(p.toAbsolutePath().toString()))
+          .toList();
+    }
     EngineLauncher.Result result = new EngineLauncher.Result();
-    EngineLauncher launcher = new EngineLauncher(selectors(project), parameters(project, shard), RunListener.all(
+    EngineLauncher launcher = new EngineLauncher(selectors, parameters(project, shard), RunListener.all(
         listeners(json, result)), environment());
     TestPlan plan = launcher.discover();
     List<DiscoveryIssue> errors = launcher.issues().stream()
@@ -104,7 +123,7 @@ final class RunCommand extends BaseCommand {
     }
     launcher.issues().forEach(i -> out().println(i.message()));
     if (!plan.containsTests()) {
-      return nothingToRun(project, on);
+      return nothingToRun(project, on, selectors, json);
     }
     launcher.execute(plan);
     RunResult run = result.get();
@@ -121,8 +140,28 @@ final class RunCommand extends BaseCommand {
     return run.passed() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
+  private LiveLine line() {
+    return new LiveLine(out(), terminal(), LiveLine.width(environment()));
+  }
+
+  private String option() {
+    return "--changed-since " + changedSince;
+  }
+
+  /**
+   * Nothing to run because nothing changed, or the other shards have it all: exit 0, with an empty run summary, so
+   * the CI steps that upload and merge summaries find one.
+   */
+  private int emptyRun(Project project, JsonSummaryWriter json) {
+    String runId = RunId.next();
+    json.runStarted(runId, List.of());
+    json.runFinished(new RunResult(runId, Instant.now(), List.of(), Duration.ZERO));
+    out().println("Summary: " + project.readContext().shown(json.runSummary()));
+    return ExitCodes.OK;
+  }
+
   private List<RunListener> listeners(JsonSummaryWriter json, EngineLauncher.Result result) {
-    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(out(), terminal()), json));
+    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(line(), false), json));
     if (junitXml != null) {
       listeners.add(new JunitXmlWriter(junitXml.toAbsolutePath()));
     }
@@ -166,15 +205,25 @@ final class RunCommand extends BaseCommand {
     return parameters;
   }
 
-  /** Exit code and message when nothing is selected; an empty shard of a non-empty selection is fine. */
-  private int nothingToRun(Project project, List<Database> on) {
+  /**
+   * Exit code and message when nothing is selected; an empty shard of a non-empty selection is fine, and so is a
+   * change that concerns no scenario run here.
+   */
+  private int nothingToRun(Project project, List<Database> on, List<DiscoverySelector> selectors,
+      JsonSummaryWriter json) {
     if (shard != null) {
-      EngineLauncher whole = new EngineLauncher(selectors(project), parameters(project, null),
+      EngineLauncher whole = new EngineLauncher(selectors, parameters(project, null),
           new RunListener() {}, environment());
       if (whole.discover().containsTests()) {
         out().println("no scenario runs in shard " + shard + ": the other shards have them all");
-        return ExitCodes.OK;
+        return emptyRun(project, json);
       }
+    }
+    if (changedSince != null) {
+      // What changed concerns no scenario run on these databases (or none with these tags): nothing to do.
+      out().println("no scenario runs: none of the scenarios concerned runs on the selected databases "
+          + on.stream().map(Database::name).toList() + (tags == null && name == null ? "" : " with these filters"));
+      return emptyRun(project, json);
     }
     String filters = (tags == null ? "" : " with tags matching '" + tags + "'")
         + (name == null ? "" : (tags == null ? " with" : " and") + " a name matching '" + name + "'");

@@ -2,9 +2,11 @@ package dev.rehearsal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.backup.Backups;
 import dev.rehearsal.backup.Manifest;
+import dev.rehearsal.database.sqlite.SqliteDatabase;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,7 @@ class BackupCommandsTest {
     assertEquals("library-before.sqlite: OK\n", new String(check.getInputStream().readAllBytes(),
         StandardCharsets.UTF_8));
     assertEquals(0, check.waitFor());
-    Manifest manifest = Backups.verify(backup);
+    Manifest manifest = Backups.verify(backup, new SqliteDatabase("sqlite"));
     assertEquals("library-before " + TempProject.BOOKS + " authors=2 books=1", manifest.label() + " "
         + manifest.version() + " authors=" + manifest.tables().get("authors").rows() + " books="
         + manifest.tables().get("books").rows());
@@ -109,11 +111,24 @@ class BackupCommandsTest {
   @Test
   void verifyBackupSaysWhatTheBackupHolds() {
     backUp();
-    Manifest manifest = Backups.verify(backup);
+    Manifest manifest = Backups.verify(backup, new SqliteDatabase("sqlite"));
 
     assertEquals(new Cli(0, backup + ": OK (sha256 " + manifest.sha256() + "; sqlite backup of version "
-        + TempProject.BOOKS + ", 2 tables, taken " + manifest.createdAt() + ")\n", ""),
-        Cli.run("verify-backup", backup.toString()));
+        + TempProject.BOOKS + ", 2 tables, taken " + manifest.createdAt() + "; read back, and it holds what its "
+        + "manifest says)\n", ""), Cli.run("verify-backup", backup.toString()));
+  }
+
+  @Test
+  void verifyBackupWorksOutsideAnyProject() throws Exception {
+    backUp();
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), Main.class.getName(), "verify-backup", backup.toString())
+        .directory(elsewhere.toFile()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertEquals(0, process.waitFor(), output);
+    assertTrue(output.startsWith(backup + ": OK (sha256 "), output);
   }
 
   @Test
@@ -158,7 +173,8 @@ class BackupCommandsTest {
         + ", expected " + expected + ") — nothing was restored\n";
 
     assertEquals(new Cli(1, "", error), Cli.run("verify-backup", backup.toString()));
-    assertEquals(new Cli(1, "", error), operator("restore", db, "--from", backup.toString(), "--yes"));
+    assertEquals(new Cli(1, "", error + "nothing was restored: " + db + " was not touched\n"), operator("restore", db,
+        "--from", backup.toString(), "--yes"));
     assertArrayEquals(current, Files.readAllBytes(db));
     assertEquals(List.of("0"), rows(db, "SELECT count(*) FROM books"));
   }

@@ -87,6 +87,18 @@ class CiWorkflowTest {
   }
 
   @Test
+  void pullRequestsRunOnlyWhatTheyChangedAndMainRunsEverything() {
+    assertEquals("${{ github.event_name == 'pull_request' && format('--changed-since origin/{0}', github.base_ref) "
+        + "|| '' }}", at(workflow, "jobs", "scenarios", "env", "CHANGED"));
+    assertEquals(Integer.valueOf(0), at(steps("scenarios").get(0), "with", "fetch-depth"),
+        "--changed-since needs the history");
+    assertTrue(step("scenarios", "Run the scenarios").get("run").toString().endsWith(" $CHANGED"));
+    Map<String, Object> roundtrip = step("scenarios", "Round-trip the migrations");
+    assertEquals("./rehearse roundtrip --database ${{ matrix.database }} $CHANGED", roundtrip.get("run"));
+    assertEquals("always() && matrix.shard == 1", roundtrip.get("if"));
+  }
+
+  @Test
   void oneJobGivesBranchProtectionASingleStatusAndMergesTheShards() {
     Map<String, Object> ci = at(workflow, "jobs", "ci");
     assertEquals("CI", ci.get("name"));

@@ -48,14 +48,15 @@ class MainTest {
           apply          Apply migrations to a database up to a version.
           rollback       Roll a database back to a version (that version stays applied).
           backup         Back up a database to FILE, with FILE.sha256 and a manifest
-                           beside it.
-          restore        Restore a backup into a database: checksum first, then the
-                           restore, then a check against the manifest.
-          verify-backup  Check a backup's SHA-256 against its .sha256 file and its
-                           manifest.
+                           beside it, read back before it gets its name.
+          restore        Restore a backup into a database: the backup checked first
+                           (nothing is touched if it is wrong), then the restore, then
+                           a check against the manifest.
+          verify-backup  Check a backup without touching any database: its checksum,
+                           its manifest, and the whole file read back by its engine.
           clean          Drop scratch databases left behind by crashed runs (only
                            Rehearsal's own, recognised by name and marker, and only
-                           older than --older-than).
+                           older than --older-than), and remove their partial backups.
           report         Work with the reports of earlier runs (merge the shards of a
                            CI run).
 

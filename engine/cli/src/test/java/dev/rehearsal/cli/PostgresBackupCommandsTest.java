@@ -3,6 +3,7 @@ package dev.rehearsal.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rehearsal.backup.Backups;
+import dev.rehearsal.database.postgres.PostgresDatabase;
 import dev.rehearsal.testing.PostgresServer;
 import dev.rehearsal.testing.RequiresPostgres;
 import java.nio.file.Path;
@@ -52,15 +53,8 @@ class PostgresBackupCommandsTest {
     return Cli.run(all.toArray(String[]::new));
   }
 
-  private static String url(String database) {
-    String door = PostgresServer.url();
-    int query = door.indexOf('?');
-    String base = query < 0 ? door : door.substring(0, query);
-    return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : door.substring(query));
-  }
-
   private static List<String> rows(String database, String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url(database));
+    try (Connection connection = DriverManager.getConnection(PostgresServer.url(database));
         Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       List<String> rows = new ArrayList<>();
       while (rs.next()) {
@@ -73,7 +67,7 @@ class PostgresBackupCommandsTest {
   @Test
   void aDatabaseBackedUpWithPgDumpIsRestoredIntoAnotherAndMatchesTheManifest() throws SQLException {
     assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes").exitCode());
-    try (Connection connection = DriverManager.getConnection(url(source));
+    try (Connection connection = DriverManager.getConnection(PostgresServer.url(source));
         Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO users (id, email, full_name) VALUES (1, 'ada@example.com', 'Ada Lovelace'), "
           + "(2, 'grace@example.com', 'Grace Hopper')");
@@ -84,7 +78,8 @@ class PostgresBackupCommandsTest {
     assertEquals(0, backup.exitCode(), backup.err());
     assertEquals("backed up " + source + " at version 20250106000000 (5 tables)",
         backup.out().lines().findFirst().orElseThrow());
-    assertEquals("20250106000000", Backups.verify(dump).version());
+    assertEquals("20250106000000", Backups.verify(dump, new PostgresDatabase("postgres", PostgresServer.url(), "5min",
+        "30s")).version());
 
     assertEquals(new Cli(2, "", "error: restore changes " + target + ", a database Rehearsal did not create — "
         + "add --yes to confirm\n"), rehearse("restore", "--db", target, "--from", dump.toString()));
@@ -97,5 +92,30 @@ class PostgresBackupCommandsTest {
     assertEquals(List.of("ada@example.com", "grace@example.com"),
         rows(target, "SELECT email FROM users ORDER BY id"));
     assertEquals(List.of("20250106000000"), rows(target, "SELECT max(id) FROM changelog"));
+  }
+
+  @Test
+  void aRestoreIntoADatabaseOwnedByAnotherRoleLeavesWhatItCreatesToThatRole() throws SQLException {
+    String owner = "cli_restore_owner_" + System.nanoTime();
+    String owned = "cli_backup_owned_" + System.nanoTime();
+    PostgresServer.execute("CREATE ROLE " + owner + " NOLOGIN");
+    try {
+      PostgresServer.execute("CREATE DATABASE " + owned + " OWNER " + owner);
+      assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes").exitCode());
+      Path dump = temp.resolve("source.dump");
+      assertEquals(0, rehearse("backup", "--db", source, "--out", dump.toString(), "--allow-outside-project")
+          .exitCode());
+
+      Cli restore = rehearse("restore", "--db", owned, "--from", dump.toString(), "--yes");
+
+      assertEquals(0, restore.exitCode(), restore.err());
+      assertEquals(List.of(owner), rows(owned, "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = "
+          + "'public'"));
+      assertEquals(List.of(owner), rows(owned, "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = "
+          + "'public'"));
+    } finally {
+      PostgresServer.execute("DROP DATABASE IF EXISTS " + owned + " WITH (FORCE)");
+      PostgresServer.execute("DROP ROLE " + owner);
+    }
   }
 }

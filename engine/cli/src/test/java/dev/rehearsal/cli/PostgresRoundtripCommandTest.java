@@ -27,8 +27,7 @@ class PostgresRoundtripCommandTest {
     assertEquals("", cli.err());
     assertEquals("Rehearsal run RUN: 1 scenario run (1 scenario)\n" + PostgresServer.superuserNotice("postgres")
         + RoundtripCommandTest.samplePasses("postgres")
-        + "PASS   postgres rehearse-roundtrip  N ms  Each migration rolls back without a trace and applies again, "
-        + "one at a time (all)\n"
+        + "PASS   postgres rehearse-roundtrip  N ms  Round-trips: all\n"
         + "1 scenario run: 1 passed, 0 failed, 0 error in N s\n"
         + "Summary: " + reports.resolve("rollback-summary-STAMP.json") + "\n", RoundtripCommandTest.stable(cli.out()));
     assertEquals(0, cli.exitCode());
@@ -43,10 +42,11 @@ class PostgresRoundtripCommandTest {
 
     assertEquals(1, cli.exitCode(), cli.out() + cli.err());
     assertTrue(cli.out().contains("""
-        Round-trips on postgres:
+        Round-trips on postgres: 3 migrations
           20240601000000_create_accounts.sql            passed
           20240602000000_require_account_nicknames.sql  no undo section
           20240603000000_add_accounts_bio.sql           passed
+        3 migrations on postgres: 2 passed, 1 no undo section
         FAIL   postgres rehearse-roundtrip"""), cli.out());
     assertTrue(cli.out().contains("""
                    column accounts.nickname: NOT NULL after rollback, nullable before

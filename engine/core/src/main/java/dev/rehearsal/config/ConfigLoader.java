@@ -114,9 +114,10 @@ public final class ConfigLoader {
         path(root, values, Constants.FIXTURES, Constants.DEFAULT_FIXTURES),
         path(root, values, Constants.REPORTS, Constants.DEFAULT_REPORTS),
         path(root, values, Constants.BACKUPS, Constants.DEFAULT_BACKUPS),
-        databases, allow.equals("true"));
+        databases, allow.equals("true"), path(root, values, Constants.BASELINE, Constants.DEFAULT_BASELINE));
     checkInside(config, Map.of(Constants.MIGRATIONS, config.migrationsDir(), Constants.FIXTURES,
-        config.fixturesDir(), Constants.BACKUPS, config.backupsDir()), config.scriptsDirs());
+        config.fixturesDir(), Constants.BACKUPS, config.backupsDir(), Constants.BASELINE, config.baselineFile()),
+        config.scriptsDirs());
     return config;
   }
 

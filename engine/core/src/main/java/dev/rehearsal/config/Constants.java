@@ -53,6 +53,17 @@ public final class Constants {
   public static final String DEFAULT_BACKUPS = "backups";
 
   /**
+   * The file of accepted round-trip verdicts that {@code rehearse roundtrip} reads when it exists and
+   * {@code rehearse roundtrip --update-baseline} writes: per database and migration, the verdict, the hash of the
+   * script and a one-line reason. A path relative to the project root, inside it unless
+   * {@link #ALLOW_OUTSIDE_PROJECT} is set. Default: {@value #DEFAULT_BASELINE}.
+   */
+  public static final String BASELINE = "paths.baseline";
+
+  /** Default of {@link #BASELINE}. */
+  public static final String DEFAULT_BASELINE = "rehearsal-baseline.yaml";
+
+  /**
    * Prefix of a database's settings: {@code databases.NAME.KEY}. The databases {@value #DEFAULT_DATABASE} and
    * {@value #POSTGRES} always exist; {@code rehearsal.yaml} may configure them and add more (for example a second
    * PostgreSQL server under another name with {@code kind: postgres}).
@@ -136,15 +147,15 @@ public final class Constants {
       DATABASE_STEPS_AS);
 
   /**
-   * Whether the migrations, scripts, fixtures and backups directories (and golden snapshot files, and scripts that
-   * are symbolic links) may lead outside the project root. Default: {@code false}; {@code --allow-outside-project}
+   * Whether the migrations, scripts, fixtures and backups directories (and the baseline, golden snapshot files, and
+   * scripts that are symbolic links) may lead outside the project root. Default: {@code false}; {@code --allow-outside-project}
    * sets it.
    */
   public static final String ALLOW_OUTSIDE_PROJECT = "paths.allow_outside_project";
 
   /** Every key outside {@code databases.*}. */
   public static final List<String> PATH_KEYS = List.of(MIGRATIONS, SCRIPTS, SCENARIOS, FIXTURES, REPORTS, BACKUPS,
-      ALLOW_OUTSIDE_PROJECT);
+      BASELINE, ALLOW_OUTSIDE_PROJECT);
 
   private Constants() {}
 }

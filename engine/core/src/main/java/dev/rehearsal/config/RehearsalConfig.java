@@ -10,9 +10,11 @@ import java.util.Optional;
  * The project's settings after {@code rehearsal.yaml} and overrides, with every path absolute.
  *
  * @param databases the databases scenarios run on by default, in the order configured
+ * @param baselineFile the accepted round-trip verdicts ({@code paths.baseline})
  */
 public record RehearsalConfig(Path projectRoot, Path migrationsDir, List<Path> scriptsDirs, Path scenariosDir,
-    Path fixturesDir, Path reportsDir, Path backupsDir, List<DatabaseConfig> databases, boolean allowOutsideProject) {
+    Path fixturesDir, Path reportsDir, Path backupsDir, List<DatabaseConfig> databases, boolean allowOutsideProject,
+    Path baselineFile) {
 
   public RehearsalConfig {
     Objects.requireNonNull(projectRoot, "projectRoot");
@@ -23,6 +25,14 @@ public record RehearsalConfig(Path projectRoot, Path migrationsDir, List<Path> s
     Objects.requireNonNull(reportsDir, "reportsDir");
     Objects.requireNonNull(backupsDir, "backupsDir");
     databases = List.copyOf(databases);
+    Objects.requireNonNull(baselineFile, "baselineFile");
+  }
+
+  /** The same configuration, with the baseline at its default place. */
+  public RehearsalConfig(Path projectRoot, Path migrationsDir, List<Path> scriptsDirs, Path scenariosDir,
+      Path fixturesDir, Path reportsDir, Path backupsDir, List<DatabaseConfig> databases, boolean allowOutsideProject) {
+    this(projectRoot, migrationsDir, scriptsDirs, scenariosDir, fixturesDir, reportsDir, backupsDir, databases,
+        allowOutsideProject, projectRoot.resolve(Constants.DEFAULT_BASELINE));
   }
 
   /** The same configuration, with paths held inside the project root. */

@@ -62,24 +62,8 @@ public interface Database {
     return clean(olderThan);
   }
 
-  /**
-   * Writes a complete backup of the database at {@code location} to {@code file} with the engine's own tool (the
-   * SQLite online backup; {@code pg_dump --format=custom}). The caller writes to a temporary name and renames.
-   *
-   * @throws DatabaseException when the backup cannot be made, saying what to install or fix
-   */
-  void backup(String location, Path file);
-
-  /**
-   * Replaces everything in the database at {@code location} by the content of the backup {@code file}: the database
-   * is emptied first, then restored ({@code restore from} for SQLite; {@code pg_restore} for PostgreSQL).
-   *
-   * @throws DatabaseException when the restore fails
-   */
-  void restore(Path file, String location);
-
-  /** The file extension of this engine's backups, e.g. {@code .sqlite} or {@code .dump}. */
-  String backupExtension();
+  /** This engine's backup tool: backups written through Rehearsal, read back, restored. */
+  BackupTool backups();
 
   /**
    * Loads a CSV file (header line, then rows; an empty unquoted field is NULL) into a table with the engine's bulk

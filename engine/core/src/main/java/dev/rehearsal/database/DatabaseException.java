@@ -1,5 +1,6 @@
 package dev.rehearsal.database;
 
+import dev.rehearsal.database.sqlite.SqliteErrors;
 import java.sql.SQLException;
 
 /**
@@ -39,6 +40,7 @@ public final class DatabaseException extends RuntimeException {
   /** The driver's message with SQLState and vendor code when it has them, and what it means when it is unclear. */
   public static String describe(SQLException e) {
     StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()).strip());
+    text.append(SqliteErrors.meaning(e));
     String state = e.getSQLState();
     if (state != null) {
       text.append(" (SQLState ").append(state);

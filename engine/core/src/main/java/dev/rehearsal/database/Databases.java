@@ -28,6 +28,16 @@ public final class Databases {
   }
 
   /**
+   * The backup tool of {@code kind} with the engine's defaults (tools on PATH), for checking a backup outside a
+   * project.
+   *
+   * @throws IllegalArgumentException for an unknown kind
+   */
+  public static BackupTool backupTool(String kind) {
+    return create(new DatabaseConfig(kind, kind, kind, false, Map.of())).backups();
+  }
+
+  /**
    * The database for one configuration entry.
    *
    * @throws IllegalArgumentException for an unknown kind, with the known ones in the message

@@ -10,15 +10,29 @@ import java.sql.SQLException;
 public final class MigrationFailedException extends RuntimeException {
 
   private final String script;
+  private final String statement;
 
   MigrationFailedException(String message, String script, Throwable cause) {
+    this(message, script, null, cause);
+  }
+
+  private MigrationFailedException(String message, String script, String statement, Throwable cause) {
     super(message, cause);
     this.script = script;
+    this.statement = statement;
   }
 
   /** The script that was running, or null when the failure was not inside a script. */
   public String script() {
     return script;
+  }
+
+  /**
+   * The statement that failed, its whitespace collapsed to single spaces, or null when the failure was not in a
+   * statement (a changelog that does not say what it should, say).
+   */
+  public String statement() {
+    return statement;
   }
 
   /**
@@ -42,9 +56,10 @@ public final class MigrationFailedException extends RuntimeException {
     }
     message.append(": ").append(sql != null ? DatabaseException.describe(sql) : rootMessage(error));
     if (statement != null) {
-      message.append(System.lineSeparator()).append("  statement: ").append(statement);
+      String shown = statement.length() > 300 ? statement.substring(0, 297) + "..." : statement;
+      message.append(System.lineSeparator()).append("  statement: ").append(shown);
     }
-    return new MigrationFailedException(message.toString(), script, error);
+    return new MigrationFailedException(message.toString(), script, statement, error);
   }
 
   private static String statement(Throwable error) {
@@ -53,8 +68,7 @@ public final class MigrationFailedException extends RuntimeException {
       if (text != null && text.startsWith("Error executing: ")) {
         int end = text.indexOf(".  Cause: ");
         String statement = text.substring("Error executing: ".length(), end < 0 ? text.length() : end).strip();
-        statement = statement.replaceAll("\\s+", " ");
-        return statement.length() > 300 ? statement.substring(0, 297) + "..." : statement;
+        return statement.replaceAll("\\s+", " ");
       }
     }
     return null;

@@ -10,6 +10,7 @@ import dev.rehearsal.run.ScenarioRun;
 import dev.rehearsal.run.Status;
 import dev.rehearsal.run.StepResult;
 import dev.rehearsal.steps.Check;
+import dev.rehearsal.steps.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +35,8 @@ public final class JsonSummaryWriter implements RunListener {
 
   private final Path directory;
   private final String jobId;
+  /** Script paths in the summaries are relative to it; null for file names only. */
+  private final Path projectRoot;
   private final ObjectMapper json = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT);
@@ -46,8 +49,14 @@ public final class JsonSummaryWriter implements RunListener {
    * @param jobId the CI job id, or null to use the run id
    */
   public JsonSummaryWriter(Path directory, String jobId) {
+    this(directory, jobId, null);
+  }
+
+  /** @param projectRoot the paths of migration scripts in round-trip verdicts are relative to it */
+  public JsonSummaryWriter(Path directory, String jobId, Path projectRoot) {
     this.directory = directory;
     this.jobId = jobId;
+    this.projectRoot = projectRoot == null ? null : projectRoot.toAbsolutePath().normalize();
   }
 
   /** The CI run id from the environment ({@code GITHUB_RUN_ID}, {@code CI_JOB_ID}), or null outside CI. */
@@ -74,7 +83,7 @@ public final class JsonSummaryWriter implements RunListener {
   @Override
   public void scenarioFinished(ScenarioResult result) {
     try {
-      write(fileOf(result.run()), scenarioSummary(result, runId, jobId));
+      write(fileOf(result.run()), scenarioSummary(result, runId, jobId, projectRoot));
     } catch (IOException e) {
       failures.add(e);
     }
@@ -116,6 +125,10 @@ public final class JsonSummaryWriter implements RunListener {
   }
 
   static ScenarioSummary scenarioSummary(ScenarioResult result, String runId, String jobId) {
+    return scenarioSummary(result, runId, jobId, null);
+  }
+
+  static ScenarioSummary scenarioSummary(ScenarioResult result, String runId, String jobId, Path projectRoot) {
     List<ScenarioSummary.FailedCheck> failed = new ArrayList<>();
     List<ScenarioSummary.StepSummary> steps = new ArrayList<>();
     ScenarioSummary.StepError error = result.error() == null ? null
@@ -129,13 +142,26 @@ public final class JsonSummaryWriter implements RunListener {
       if (step.status() == Status.ERROR && error == null) {
         error = new ScenarioSummary.StepError(step.index(), line, step.error());
       }
+      boolean roundtrip = !step.verdicts().isEmpty();
+      List<ScenarioSummary.VerdictCount> counts = roundtrip ? RoundtripReporter.counts(step.verdicts()).entrySet()
+          .stream().map(e -> new ScenarioSummary.VerdictCount(e.getKey(), e.getValue())).toList() : null;
       steps.add(new ScenarioSummary.StepSummary(step.index(), line, step.step().describe(), step.status().label(),
-          step.detail(), step.time().toMillis()));
+          step.detail(), step.time().toMillis(), counts,
+          roundtrip ? step.verdicts().stream().map(v -> verdict(v, projectRoot)).toList() : null));
     }
     ScenarioRun run = result.run();
     return new ScenarioSummary(jobId != null ? jobId : runId, runId, run.scenario().file(), run.scenario().name(),
         run.database().name(), run.database().kind(), result.databaseVersion(), result.status().label(),
         result.status() == Status.PASSED, failed, error, result.time().toMillis(), steps);
+  }
+
+  private static ScenarioSummary.MigrationVerdict verdict(Verdict verdict, Path projectRoot) {
+    Path file = verdict.migration().file().toAbsolutePath().normalize();
+    String shown = projectRoot != null && file.startsWith(projectRoot)
+        ? projectRoot.relativize(file).toString().replace('\\', '/') : verdict.migration().fileName();
+    return new ScenarioSummary.MigrationVerdict(verdict.migration().id().toPlainString(), shown,
+        verdict.kind().label(), verdict.text(), verdict.check().passed(), verdict.baseline().label(), verdict.line(),
+        verdict.time().toMillis(), verdict.check().diff());
   }
 
   private void write(Path file, Object value) throws IOException {

@@ -1,5 +1,6 @@
 package dev.rehearsal.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -18,7 +19,26 @@ record ScenarioSummary(String jobId, String runId, String scenario, String name,
   @JsonPropertyOrder({"step", "line", "message"})
   record StepError(int step, int line, String message) {}
 
-  /** One step. */
-  @JsonPropertyOrder({"index", "line", "step", "status", "detail", "time_ms"})
-  record StepSummary(int index, int line, String step, String status, String detail, long timeMs) {}
+  /** One step; a round-trip also lists its verdicts, and counts them ({@code null} and left out otherwise). */
+  @JsonPropertyOrder({"index", "line", "step", "status", "detail", "time_ms", "verdicts", "migrations"})
+  record StepSummary(int index, int line, String step, String status, String detail, long timeMs,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<VerdictCount> verdicts,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<MigrationVerdict> migrations) {}
+
+  /** How many migrations of a round-trip got one verdict ({@code accepted (baseline)} counts those accepted). */
+  @JsonPropertyOrder({"verdict", "count"})
+  record VerdictCount(String verdict, long count) {}
+
+  /**
+   * One migration's round-trip verdict.
+   *
+   * @param kind the verdict's kind, one of a fixed vocabulary ({@code passed}, {@code down fails}, ...)
+   * @param verdict the verdict as shown, with its detail ({@code lossy rollback: users.bio})
+   * @param baseline how it compares with the baseline: {@code accepted}, {@code unchanged}, {@code new},
+   *     {@code script changed}, {@code verdict changed}, {@code recorded}; null without a baseline
+   * @param line the script line it is about, 0 for none
+   */
+  @JsonPropertyOrder({"id", "file", "kind", "verdict", "passed", "baseline", "line", "time_ms", "diff"})
+  record MigrationVerdict(String id, String file, String kind, String verdict, boolean passed, String baseline,
+      int line, long timeMs, String diff) {}
 }

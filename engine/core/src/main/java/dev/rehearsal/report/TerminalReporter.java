@@ -14,19 +14,16 @@ import java.util.Locale;
 
 /**
  * One line per scenario run as it finishes (status, database, file, time, name), the failed checks and errors
- * under it, and a closing count. On a terminal ({@code live}), a last line that is redrawn in place shows how
- * many runs are done and which one is running; without one (CI logs), there is no such line.
+ * under it, and a closing count. On a terminal ({@code live}), a last line that is redrawn in place ({@link
+ * LiveLine}) shows how many runs are done and which one is running; without one (CI logs), there is no such line.
  */
 public final class TerminalReporter implements RunListener {
 
-  /** Carriage return and "erase to the end of the line": the live line is redrawn over itself. */
-  private static final String CLEAR_LINE = "\r\u001b[K";
-
   private final PrintWriter out;
-  private final boolean live;
+  private final LiveLine line;
+  private final boolean fitResults;
   private int total;
   private int done;
-  private boolean lineShown;
 
   public TerminalReporter(PrintWriter out) {
     this(out, false);
@@ -34,8 +31,17 @@ public final class TerminalReporter implements RunListener {
 
   /** @param live draw the progress line; only for a terminal, which understands the escape sequence */
   public TerminalReporter(PrintWriter out, boolean live) {
-    this.out = out;
-    this.live = live;
+    this(new LiveLine(out, live, LiveLine.DEFAULT_WIDTH), false);
+  }
+
+  /**
+   * @param line the live line, shared with the other reporters of the run
+   * @param fitResults shorten the scenario name at the end of each result line to the line's width
+   */
+  public TerminalReporter(LiveLine line, boolean fitResults) {
+    this.out = line.out();
+    this.line = line;
+    this.fitResults = fitResults;
   }
 
   @Override
@@ -56,12 +62,7 @@ public final class TerminalReporter implements RunListener {
 
   @Override
   public void scenarioStarted(ScenarioRun run) {
-    if (live) {
-      out.print(CLEAR_LINE + "[" + done + "/" + total + " done] running " + run.database().name() + "  "
-          + run.scenario().file());
-      lineShown = true;
-      out.flush();
-    }
+    line.show("[" + done + "/" + total + " done] running " + run.database().name() + "  " + run.scenario().file());
   }
 
   @Override
@@ -69,8 +70,10 @@ public final class TerminalReporter implements RunListener {
     clearLine();
     done++;
     ScenarioRun run = result.run();
-    out.printf("%-6s %-8s %s  %s  %s%n", result.status().name().replace("PASSED", "PASS").replace("FAILED", "FAIL"),
-        run.database().name(), run.scenario().file(), millis(result.time()), run.scenario().name());
+    String head = String.format("%-6s %-8s %s  %s  ", result.status().name().replace("PASSED", "PASS")
+        .replace("FAILED", "FAIL"), run.database().name(), run.scenario().file(), millis(result.time()));
+    String name = run.scenario().name();
+    out.println(head + (fitResults ? Fit.end(name, Math.max(10, line.width() - head.length())) : name));
     if (result.error() != null) {
       indent(result.error(), "       ");
     }
@@ -111,10 +114,7 @@ public final class TerminalReporter implements RunListener {
   }
 
   private void clearLine() {
-    if (lineShown) {
-      out.print(CLEAR_LINE);
-      lineShown = false;
-    }
+    line.clear();
   }
 
   /** A one-line value beside its label; a multi-line one under it. */

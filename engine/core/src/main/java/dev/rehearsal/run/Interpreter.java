@@ -3,14 +3,17 @@ package dev.rehearsal.run;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.ScratchDatabase;
+import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.MigrationFailedException;
 import dev.rehearsal.migrations.MigrationRepository;
 import dev.rehearsal.migrations.RepositoryException;
 import dev.rehearsal.scenario.Step;
+import dev.rehearsal.steps.RoundtripProgress;
 import dev.rehearsal.steps.StepContext;
 import dev.rehearsal.steps.StepFailure;
 import dev.rehearsal.steps.StepOutcome;
 import dev.rehearsal.steps.StepRegistry;
+import dev.rehearsal.steps.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +66,8 @@ public final class Interpreter {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.options = Objects.requireNonNull(options, "options");
     this.keep = options.keep();
-    this.settings = new StepContext.Settings(projectRoot, options.updateSnapshots(), allowOutsideProject);
+    this.settings = new StepContext.Settings(projectRoot, options.updateSnapshots(), allowOutsideProject,
+        options.baseline());
     this.backupsDir = Objects.requireNonNull(backupsDir, "backupsDir");
   }
 
@@ -137,7 +141,7 @@ public final class Interpreter {
         throw DatabaseException.infrastructure("interrupted", new InterruptedException("the run is stopping"));
       }
       StepContext context = new StepContext(database, scratch, repository, settings,
-          backupsDir.resolve(runId).resolve(run.id()));
+          backupsDir.resolve(runId).resolve(run.id()), progress(run, listener));
       return new ScenarioExecution(this, run, listener, finished, t0, version, scratch, context, cached);
     } catch (DatabaseException | RepositoryException e) {
       LOG.log(Level.FINE, e, () -> "cannot start " + run.id());
@@ -145,6 +149,21 @@ public final class Interpreter {
       boolean infrastructure = e instanceof DatabaseException db && db.infrastructure();
       return ScenarioExecution.notStarted(this, run, listener, finished, t0, e.getMessage(), infrastructure);
     }
+  }
+
+  /** Passes a round-trip's progress on to the listener, as events of {@code run}. */
+  private static RoundtripProgress progress(ScenarioRun run, RunListener listener) {
+    return new RoundtripProgress() {
+      @Override
+      public void started(List<Migration> migrations) {
+        listener.roundtripStarted(run, migrations);
+      }
+
+      @Override
+      public void checked(Verdict verdict) {
+        listener.migrationChecked(run, verdict);
+      }
+    };
   }
 
   /** Drops (or keeps, with {@code --keep}) a scratch database; returns how to open it when kept. */
@@ -162,7 +181,8 @@ public final class Interpreter {
     try {
       StepOutcome outcome = registry.run(step, context);
       Status status = outcome.passed() ? Status.PASSED : Status.FAILED;
-      return new StepResult(index, step, status, outcome.checks(), outcome.detail(), null, since(t0));
+      return new StepResult(index, step, status, outcome.checks(), outcome.detail(), null, since(t0),
+          outcome.verdicts());
     } catch (MigrationFailedException | DatabaseException | StepFailure | RepositoryException e) {
       LOG.log(Level.FINE, e, () -> "step " + index + " failed");
       boolean infrastructure = e instanceof DatabaseException db && db.infrastructure();

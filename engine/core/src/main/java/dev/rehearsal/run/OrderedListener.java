@@ -1,5 +1,7 @@
 package dev.rehearsal.run;
 
+import dev.rehearsal.migrations.Migration;
+import dev.rehearsal.steps.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,16 @@ final class OrderedListener {
       @Override
       public void stepFinished(ScenarioRun r, StepResult step) {
         add(position, () -> target.stepFinished(r, step), false);
+      }
+
+      @Override
+      public void roundtripStarted(ScenarioRun r, List<Migration> migrations) {
+        add(position, () -> target.roundtripStarted(r, migrations), false);
+      }
+
+      @Override
+      public void migrationChecked(ScenarioRun r, Verdict verdict) {
+        add(position, () -> target.migrationChecked(r, verdict), false);
       }
 
       @Override

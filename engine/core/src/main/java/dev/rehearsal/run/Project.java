@@ -4,8 +4,10 @@ import dev.rehearsal.config.ConfigLoader;
 import dev.rehearsal.config.Constants;
 import dev.rehearsal.config.ProjectException;
 import dev.rehearsal.config.RehearsalConfig;
+import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.Databases;
+import dev.rehearsal.io.Leftovers;
 import dev.rehearsal.migrations.MigrationRepository;
 import dev.rehearsal.scenario.InvalidInputException;
 import dev.rehearsal.scenario.Problem;
@@ -20,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +62,29 @@ public final class Project {
       }
     }
     return new Project(config, databases);
+  }
+
+  /**
+   * The backup tool for backups of {@code kind}: that of the first configured database of the kind (its
+   * {@code bin_dir}), else the engine's with its defaults.
+   *
+   * @throws IllegalArgumentException for a kind Rehearsal does not know
+   */
+  public BackupTool backupTool(String kind) {
+    for (Database database : databases) {
+      if (database.kind().equals(kind)) {
+        return database.backups();
+      }
+    }
+    return Databases.backupTool(kind);
+  }
+
+  /**
+   * Removes the files killed runs left behind that are older than {@code olderThan}: partial backups under
+   * {@code paths.backups} and temporary logs of earlier versions (see {@link Leftovers}).
+   */
+  public List<Leftovers.Removed> cleanFiles(Duration olderThan) {
+    return Leftovers.clean(config.backupsDir(), Path.of(System.getProperty("java.io.tmpdir")), olderThan);
   }
 
   public RehearsalConfig config() {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The scenario {@code rehearse roundtrip} runs without a scenario file: one {@code roundtrip} step on an empty
- * database, with no declared exceptions. Running it through the interpreter gives it the same isolation, terminal
+ * database, with no declared exceptions (the baseline, if any, comes with the run's options). Its name is short, so
+ * that its result line fits 80 columns. Running it through the interpreter gives it the same isolation, terminal
  * lines and JSON summaries as any scenario.
  */
 public final class RoundtripScenario {
@@ -20,8 +21,7 @@ public final class RoundtripScenario {
 
   public static Scenario of(RoundtripStep.Range range) {
     SourcePosition at = SourcePosition.startOf(FILE);
-    return new Scenario(FILE, "Each migration rolls back without a trace and applies again, one at a time ("
-        + range + ")", List.of(), List.of("roundtrip"), List.of(new RoundtripStep(range, Allow.NONE, at)),
+    return new Scenario(FILE, "Round-trips: " + range, List.of(), List.of("roundtrip"), List.of(new RoundtripStep(range, Allow.NONE, at)),
         Allow.NONE, at);
   }
 }

@@ -1,5 +1,7 @@
 package dev.rehearsal.run;
 
+import dev.rehearsal.migrations.Migration;
+import dev.rehearsal.steps.Verdict;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,6 +16,12 @@ public interface RunListener {
   default void scenarioStarted(ScenarioRun run) {}
 
   default void stepFinished(ScenarioRun run, StepResult step) {}
+
+  /** A round-trip step of {@code run} is about to check {@code migrations}, in this order. */
+  default void roundtripStarted(ScenarioRun run, List<Migration> migrations) {}
+
+  /** A round-trip step of {@code run} knows the verdict of one migration. */
+  default void migrationChecked(ScenarioRun run, Verdict verdict) {}
 
   default void scenarioFinished(ScenarioResult result) {}
 
@@ -46,6 +54,16 @@ public interface RunListener {
       @Override
       public void stepFinished(ScenarioRun run, StepResult step) {
         each(l -> l.stepFinished(run, step));
+      }
+
+      @Override
+      public void roundtripStarted(ScenarioRun run, List<Migration> migrations) {
+        each(l -> l.roundtripStarted(run, migrations));
+      }
+
+      @Override
+      public void migrationChecked(ScenarioRun run, Verdict verdict) {
+        each(l -> l.migrationChecked(run, verdict));
       }
 
       @Override

@@ -125,7 +125,7 @@ final class FixtureParser {
     for (Problem problem : fileProblems) {
       yaml.problem(problem);
     }
-    return tables == null || !fileProblems.isEmpty() ? null : new SeedStep.Rows(tables, shown);
+    return tables == null || !fileProblems.isEmpty() ? null : new SeedStep.Rows(tables, shown, file);
   }
 
   /** A mapping of table name to a list of rows, each row a mapping of column name to value. */

@@ -2,7 +2,10 @@ package dev.rehearsal.scenario;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * {@code roundtrip: all}, {@code roundtrip: {last: N}} or {@code roundtrip: {from: ID, to: ID}}: each migration of
@@ -64,6 +67,24 @@ public record RoundtripStep(Range range, Allow allow, Duration within, SourcePos
       @Override
       public String toString() {
         return "from " + from.toPlainString() + " to " + to.toPlainString();
+      }
+    }
+
+    /**
+     * The migrations whose scripts changed ({@code --changed-since}); the ones in between are applied without a
+     * round-trip.
+     *
+     * @param since what they changed since, for people: {@code since origin/main}
+     */
+    record Changed(SortedSet<BigDecimal> ids, String since) implements Range {
+      public Changed {
+        ids = Collections.unmodifiableSortedSet(new TreeSet<>(ids));
+        Objects.requireNonNull(since, "since");
+      }
+
+      @Override
+      public String toString() {
+        return "changed " + since;
       }
     }
   }

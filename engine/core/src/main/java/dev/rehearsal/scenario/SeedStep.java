@@ -59,11 +59,20 @@ public record SeedStep(Fixture fixture, SourcePosition position) implements Step
     }
   }
 
-  /** Rows given in YAML, from a fixture file or inline in the scenario, inserted in the order written. */
-  public record Rows(List<TableRows> tables, String shownAs) implements Fixture {
+  /**
+   * Rows given in YAML, from a fixture file or inline in the scenario, inserted in the order written.
+   *
+   * @param file the fixture file they were read from, or null for rows inline in the scenario
+   */
+  public record Rows(List<TableRows> tables, String shownAs, Path file) implements Fixture {
     public Rows {
       tables = List.copyOf(tables);
       Objects.requireNonNull(shownAs, "shownAs");
+    }
+
+    /** Rows inline in the scenario. */
+    public Rows(List<TableRows> tables, String shownAs) {
+      this(tables, shownAs, null);
     }
 
     @Override

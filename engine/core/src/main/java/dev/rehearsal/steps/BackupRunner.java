@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code backup}: a real backup file with its {@code .sha256} and manifest under {@code backups/}; a backup that
- * cannot be written (disk full, read-only) is a failed check, and no file with the final name is left.
+ * {@code backup}: a real backup file with its {@code .sha256} and manifest under {@code backups/}, read back and
+ * checked against the manifest before it gets its name; a backup that cannot be written (disk full, read-only), that
+ * the engine's tool fails, or that does not read back as the database was, is a failed check, and no file with a
+ * backup's name is left.
  */
 final class BackupRunner implements StepRunner<BackupStep> {
 
@@ -30,10 +32,11 @@ final class BackupRunner implements StepRunner<BackupStep> {
   @Override
   public StepOutcome run(BackupStep step, StepContext context) {
     Snapshot snapshot = snapshot(step.label(), context);
-    Path file = context.backupDir().resolve(step.label() + context.database().backupExtension());
+    Path file = context.backupDir().resolve(step.label() + context.database().backups().extension());
     String name = "backup " + step.label() + " written and checksummed";
     try {
-      Manifest manifest = Backups.write(context.database(), context.scratch().location(), file, snapshot, false);
+      Manifest manifest = Backups.write(context.database(), context.scratch().location(), file, snapshot,
+          context.repository().changelogTable(), false);
       context.remember(snapshot);
       context.rememberBackup(step.label(), file);
       String shown = context.settings().projectRoot().relativize(file.toAbsolutePath()).toString();

@@ -21,7 +21,7 @@ final class Budget {
     List<Check> checks = new ArrayList<>(outcome.checks());
     checks.add(new Check(what + " within " + show(within), took.compareTo(within) <= 0, "at most " + show(within),
         "took " + show(took), ""));
-    return new StepOutcome(checks, outcome.detail());
+    return new StepOutcome(checks, outcome.detail(), outcome.verdicts());
   }
 
   static String show(Duration duration) {

@@ -3,6 +3,7 @@ package dev.rehearsal.steps;
 import dev.rehearsal.backup.BackupException;
 import dev.rehearsal.backup.Backups;
 import dev.rehearsal.backup.Manifest;
+import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.scenario.RestoreStep;
 import dev.rehearsal.schema.Snapshot;
 import java.nio.file.Path;
@@ -10,9 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code restore}: verifies the backup's checksum first (a corrupt or truncated file is a failed check and the
- * database is not touched), restores it into the scenario's database, then verifies the result against the manifest
- * (version, schema hash, row counts, content hashes).
+ * {@code restore}: verifies the backup first — checksum, a valid manifest of this database's kind, and the whole file
+ * read back by the engine and matching the manifest (anything wrong is a failed check and the database is not
+ * touched) — restores it into the scenario's database, then verifies the result against the manifest (version,
+ * schema hash, row counts, content hashes).
  */
 final class RestoreRunner implements StepRunner<RestoreStep> {
 
@@ -36,11 +38,18 @@ final class RestoreRunner implements StepRunner<RestoreStep> {
         + "' was not written: the step that writes it did not run or failed"));
     Manifest manifest;
     try {
-      manifest = Backups.verify(file);
+      manifest = Backups.verify(file, context.database());
     } catch (BackupException e) {
-      return refused(step, e.getMessage());
+      return refused(step, e.getMessage(), false);
     }
-    context.database().restore(file, context.scratch().location());
+    try {
+      context.database().backups().restore(file, context.scratch().location());
+    } catch (DatabaseException e) {
+      if (e.infrastructure()) {
+        throw e;
+      }
+      return refused(step, e.getMessage(), true);
+    }
     Snapshot restored = BackupRunner.snapshot(step.label() + " (restored)", context);
     List<String> problems = Backups.compare(manifest, restored);
     String name = "restored " + step.label() + " matches its manifest";
@@ -57,16 +66,19 @@ final class RestoreRunner implements StepRunner<RestoreStep> {
     return StepOutcome.checked(check, "restored " + step.label() + " at version " + manifest.version());
   }
 
-  private static StepOutcome refused(RestoreStep step, String message) {
+  /** A restore that was refused before it began ({@code touched} false) or failed while it restored. */
+  private static StepOutcome refused(RestoreStep step, String message, boolean touched) {
+    String detail = touched ? "the restore failed" : "refused: the database was not touched";
     String expected = step.expectError();
     if (expected == null) {
       return StepOutcome.checked(Check.failed("backup " + step.label() + " verified before restoring",
-          "checksum and manifest match the file", message, ""), "refused: the database was not touched");
+          "checksum, manifest and the file read back agree", message, ""), detail);
     }
     boolean matches = message.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
     String name = "restore " + step.label() + " fails with '" + expected + "'";
     Check check = matches ? Check.passed(name, "an error containing '" + expected + "'", message)
         : Check.failed(name, "an error containing '" + expected + "'", message, "");
-    return StepOutcome.checked(check, "refused as expected: the database was not touched");
+    return StepOutcome.checked(check, touched ? "the restore failed, as expected"
+        : "refused as expected: the database was not touched");
   }
 }

@@ -1,21 +1,25 @@
 package dev.rehearsal.steps;
 
+import dev.rehearsal.baseline.Baseline;
 import dev.rehearsal.database.ReusedConnection;
+import dev.rehearsal.database.Session;
 import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.Outcome;
-import dev.rehearsal.migrations.ScriptChecks;
 import dev.rehearsal.scenario.RoundtripStep;
 import dev.rehearsal.scenario.RoundtripStep.Range;
 import dev.rehearsal.scenario.Target;
+import dev.rehearsal.schema.Snapshots;
+import dev.rehearsal.steps.Verdict.Kind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code roundtrip}: every migration of the range, in order, goes up, down and up again on the scenario's database,
- * and gets its own verdict (one check each). A migration that fails does not stop the others, unless it leaves the
- * database unfit for them (its down or its re-apply failed): the rest are then reported as not checked.
+ * and gets its own verdict (one check each). A migration that fails does not stop the others: the database is
+ * brought back to where the next one can start ({@link RoundtripWalk}); only a migration that cannot be applied at
+ * all leaves the ones after it not checked.
  */
 final class RoundtripRunner implements StepRunner<RoundtripStep> {
 
@@ -49,24 +53,27 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
     List<Migration> all = context.repository().migrations();
     List<Migration> range = select(step.range(), all, migrator);
     if (range.isEmpty()) {
-      return StepOutcome.done("nothing to round-trip: no migration is pending at version "
+      return StepOutcome.done(step.range() instanceof Range.Changed changed ? "nothing to round-trip: no migration "
+          + "changed " + changed.since() : "nothing to round-trip: no migration is pending at version "
           + Outcome.show(migrator.version()));
     }
+    boolean empty = migrator.changelog().isEmpty() && isEmpty(context, reads);
     prepare(step, range.get(0), all, migrator);
-    Staircase staircase = new Staircase(context, step.allow(), operations, reads);
-    List<Check> checks = new ArrayList<>();
-    for (int i = 0; i < range.size(); i++) {
-      Migration migration = range.get(i);
-      Staircase.Result result = staircase.climb(migration, ScriptChecks.check(context.repository(), migration));
-      checks.add(result.check());
-      if (result.stops()) {
-        range.subList(i + 1, range.size()).forEach(rest -> checks.add(Check.failed(Staircase.name(rest),
-            Staircase.PASSED, Staircase.NOT_CHECKED, "not checked: the round-trip stopped at "
-                + migration.fileName() + " (" + result.check().actual() + ")")));
-        break;
-      }
+    context.progress().started(range);
+    try (StraightLine straight = StraightLine.from(context, empty)) {
+      Staircase staircase = new Staircase(context, step.allow(), operations, reads);
+      List<Verdict> verdicts = new RoundtripWalk(context, staircase, straight, () -> {
+        operations.close();
+        reads.close();
+      }, all).walk(range);
+      return StepOutcome.verdicts(verdicts, summary(verdicts));
     }
-    return new StepOutcome(checks, summary(checks));
+  }
+
+  private static boolean isEmpty(StepContext context, ReusedConnection reads) {
+    try (Session session = context.session(reads)) {
+      return Snapshots.schema(session, context.repository().changelogTable()).facts().isEmpty();
+    }
   }
 
   private static List<Migration> select(Range range, List<Migration> all, Migrator migrator) {
@@ -76,6 +83,9 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
     if (range instanceof Range.Between between) {
       return all.stream().filter(m -> m.id().compareTo(between.from()) >= 0 && m.id().compareTo(between.to()) <= 0)
           .toList();
+    }
+    if (range instanceof Range.Changed changed) {
+      return all.stream().filter(m -> changed.ids().contains(m.id())).toList();
     }
     return migrator.pending();
   }
@@ -97,23 +107,46 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
     }
   }
 
-  private static String summary(List<Check> checks) {
-    long notChecked = checks.stream().filter(c -> c.actual().equals(Staircase.NOT_CHECKED)).count();
-    long failed = checks.stream().filter(c -> !c.passed()).count() - notChecked;
-    long allowed = checks.stream().filter(c -> c.passed() && !c.actual().equals(Staircase.PASSED)).count();
-    long passed = checks.size() - failed - notChecked - allowed;
+  /**
+   * {@code round-trip of 3 migrations: 1 passed, 1 allowed, 1 failed}: passed, allowed, accepted, recorded, failed,
+   * not checked.
+   */
+  static String summary(List<Verdict> verdicts) {
+    long passed = 0;
+    long allowed = 0;
+    long accepted = 0;
+    long recorded = 0;
+    long failed = 0;
+    long notChecked = 0;
+    for (Verdict verdict : verdicts) {
+      if (verdict.kind() == Kind.PASSED) {
+        passed++;
+      } else if (verdict.kind().passes()) {
+        allowed++;
+      } else if (verdict.baseline() == Baseline.Status.ACCEPTED) {
+        accepted++;
+      } else if (verdict.baseline() == Baseline.Status.RECORDED) {
+        recorded++;
+      } else if (verdict.kind() == Kind.NOT_CHECKED) {
+        notChecked++;
+      } else {
+        failed++;
+      }
+    }
     List<String> parts = new ArrayList<>();
     parts.add(passed + " passed");
-    if (allowed > 0) {
-      parts.add(allowed + " allowed");
-    }
-    if (failed > 0) {
-      parts.add(failed + " failed");
-    }
-    if (notChecked > 0) {
-      parts.add(notChecked + " not checked");
-    }
-    return "round-trip of " + checks.size() + (checks.size() == 1 ? " migration: " : " migrations: ")
+    add(parts, allowed, "allowed");
+    add(parts, accepted, "accepted (baseline)");
+    add(parts, recorded, "recorded in the baseline");
+    add(parts, failed, "failed");
+    add(parts, notChecked, "not checked");
+    return "round-trip of " + verdicts.size() + (verdicts.size() == 1 ? " migration: " : " migrations: ")
         + String.join(", ", parts);
+  }
+
+  private static void add(List<String> parts, long count, String what) {
+    if (count > 0) {
+      parts.add(count + " " + what);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.rehearsal.steps;
 
+import dev.rehearsal.baseline.Baseline;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.ReusedConnection;
@@ -30,6 +31,7 @@ public final class StepContext {
   private final Path backupDir;
   private final Map<String, Snapshot> snapshots = new HashMap<>();
   private final Map<String, Path> backups = new HashMap<>();
+  private final RoundtripProgress progress;
   private InjectedFailure armed;
 
   /**
@@ -37,11 +39,18 @@ public final class StepContext {
    */
   public StepContext(Database database, ScratchDatabase scratch, MigrationRepository repository, Settings settings,
       Path backupDir) {
+    this(database, scratch, repository, settings, backupDir, RoundtripProgress.NONE);
+  }
+
+  /** @param progress hears round-trip steps as they go */
+  public StepContext(Database database, ScratchDatabase scratch, MigrationRepository repository, Settings settings,
+      Path backupDir, RoundtripProgress progress) {
     this.database = Objects.requireNonNull(database, "database");
     this.scratch = Objects.requireNonNull(scratch, "scratch");
     this.repository = Objects.requireNonNull(repository, "repository");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.backupDir = Objects.requireNonNull(backupDir, "backupDir");
+    this.progress = Objects.requireNonNull(progress, "progress");
   }
 
   /**
@@ -50,10 +59,17 @@ public final class StepContext {
    * @param projectRoot golden snapshot files are resolved against it
    * @param updateSnapshots write golden files instead of comparing with them
    * @param allowOutsideProject golden files may lie outside the project root ({@code paths.allow_outside_project})
+   * @param baseline the round-trip verdicts accepted ({@code rehearse roundtrip}); {@link Baseline#NONE} elsewhere
    */
-  public record Settings(Path projectRoot, boolean updateSnapshots, boolean allowOutsideProject) {
+  public record Settings(Path projectRoot, boolean updateSnapshots, boolean allowOutsideProject, Baseline baseline) {
     public Settings {
       Objects.requireNonNull(projectRoot, "projectRoot");
+      Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /** Settings without a baseline. */
+    public Settings(Path projectRoot, boolean updateSnapshots, boolean allowOutsideProject) {
+      this(projectRoot, updateSnapshots, allowOutsideProject, Baseline.NONE);
     }
 
     /** Settings that keep golden files inside the project root. */
@@ -72,6 +88,11 @@ public final class StepContext {
 
   public Settings settings() {
     return settings;
+  }
+
+  /** Hears round-trip steps as they go. */
+  public RoundtripProgress progress() {
+    return progress;
   }
 
   public Migrator migrator() {

@@ -3,6 +3,7 @@ package dev.rehearsal.backup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.database.ScratchDatabase;
 import dev.rehearsal.database.Session;
@@ -63,7 +64,7 @@ class BackupsTest {
 
   private Path backup(String name, boolean force) {
     Path file = dir.resolve(name);
-    Backups.write(sqlite, scratch.location(), file, snapshot("nightly", "base"), force);
+    Backups.write(sqlite, scratch.location(), file, snapshot("nightly", "base"), "CHANGELOG", force);
     return file;
   }
 
@@ -88,7 +89,7 @@ class BackupsTest {
     String first = Files.readString(dir.resolve("nightly.sqlite.sha256"));
     execute("INSERT INTO tags VALUES ('new')");
 
-    Manifest manifest = Backups.verify(backup("nightly.sqlite", true));
+    Manifest manifest = Backups.verify(backup("nightly.sqlite", true), sqlite);
 
     assertNotEquals(first, Files.readString(dir.resolve("nightly.sqlite.sha256")));
     assertEquals(1, manifest.tables().get("tags").rows());
@@ -109,7 +110,7 @@ class BackupsTest {
       data.write(b ^ 0x01);
     }
 
-    BackupException e = assertThrows(BackupException.class, () -> Backups.verify(file));
+    BackupException e = assertThrows(BackupException.class, () -> Backups.verify(file, sqlite));
 
     assertEquals("checksum mismatch: " + file + " is corrupt or truncated (SHA-256 " + Backups.sha256(file)
         + ", expected " + expected + ") — nothing was restored", e.getMessage());
@@ -123,7 +124,7 @@ class BackupsTest {
       data.setLength(data.length() - 1);
     }
 
-    BackupException e = assertThrows(BackupException.class, () -> Backups.verify(file));
+    BackupException e = assertThrows(BackupException.class, () -> Backups.verify(file, sqlite));
 
     assertEquals("checksum mismatch: " + file + " is corrupt or truncated (SHA-256 " + Backups.sha256(file)
         + ", expected " + expected + ") — nothing was restored", e.getMessage());
@@ -140,16 +141,16 @@ class BackupsTest {
     Files.delete(dir.resolve("nightly.sqlite.sha256"));
 
     assertEquals("checksum file " + dir.resolve("nightly.sqlite.sha256") + " not found — without it the backup "
-        + "cannot be trusted", assertThrows(BackupException.class, () -> Backups.verify(file)).getMessage());
+        + "cannot be trusted", assertThrows(BackupException.class, () -> Backups.verify(file, sqlite)).getMessage());
     assertEquals("the manifest " + dir.resolve("other.manifest.json") + " belongs to another backup (SHA-256 "
-        + Backups.sha256(third) + ")", assertThrows(BackupException.class, () -> Backups.verify(other)).getMessage());
+        + Backups.sha256(third) + ")", assertThrows(BackupException.class, () -> Backups.verify(other, sqlite)).getMessage());
     assertEquals("backup " + dir.resolve("gone.sqlite") + " not found",
-        assertThrows(BackupException.class, () -> Backups.verify(dir.resolve("gone.sqlite"))).getMessage());
+        assertThrows(BackupException.class, () -> Backups.verify(dir.resolve("gone.sqlite"), sqlite)).getMessage());
   }
 
   @Test
   void compareListsEveryDifferenceFromTheManifest() {
-    Manifest manifest = Backups.verify(backup("nightly.sqlite", false));
+    Manifest manifest = Backups.verify(backup("nightly.sqlite", false), sqlite);
     execute("INSERT INTO users VALUES (3, 'linus@example.com')", "DROP TABLE tags",
         "CREATE TABLE audit (id INTEGER)");
 
@@ -165,10 +166,38 @@ class BackupsTest {
 
   @Test
   void compareNoticesChangedContentWithTheSameRowCount() {
-    Manifest manifest = Backups.verify(backup("nightly.sqlite", false));
+    Manifest manifest = Backups.verify(backup("nightly.sqlite", false), sqlite);
     execute("UPDATE users SET email = upper(email) WHERE id = 2");
 
     assertEquals(List.of("table users: content differs from the backup (same row count)"),
         Backups.compare(manifest, snapshot("nightly (restored)", "base")));
+  }
+
+  @Test
+  void temporaryFilesAFailedBackupCannotRemoveAreNamedInItsMessage() throws Exception {
+    // An append-only directory (ext4, as root): files can be created in it, but neither renamed nor deleted.
+    Path stuck = Files.createDirectory(dir.resolve("append-only"));
+    Process chattr = new ProcessBuilder("chattr", "+a", stuck.toString()).redirectErrorStream(true).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(chattr.waitFor() == 0, "cannot make a directory append-only here: "
+        + new String(chattr.getInputStream().readAllBytes()));
+    try {
+      BackupException e = assertThrows(BackupException.class, () -> Backups.write(sqlite, scratch.location(),
+          stuck.resolve("nightly.sqlite"), snapshot("nightly", "base"), "CHANGELOG", false));
+
+      List<Path> left;
+      try (var files = Files.list(stuck)) {
+        left = files.sorted().toList();
+      }
+      assertEquals(3, left.size(), left.toString());
+      for (Path file : left) {
+        assertTrue(file.getFileName().toString().matches("\\..*\\.[0-9a-f]{32}\\.partial"), file.toString());
+        assertTrue(e.getMessage().contains("the temporary file " + file + " is left (Operation not permitted): "
+            + "remove it, or let 'rehearse clean' remove it"), e.getMessage());
+      }
+      assertTrue(e.getMessage().startsWith("cannot write the backup " + stuck.resolve("nightly.sqlite") + ": "),
+          e.getMessage());
+    } finally {
+      new ProcessBuilder("chattr", "-a", stuck.toString()).start().waitFor();
+    }
   }
 }

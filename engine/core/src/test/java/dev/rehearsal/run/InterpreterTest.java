@@ -91,18 +91,8 @@ class InterpreterTest {
     }
 
     @Override
-    public void backup(String location, Path file) {
-      sqlite.backup(location, file);
-    }
-
-    @Override
-    public void restore(Path file, String location) {
-      sqlite.restore(file, location);
-    }
-
-    @Override
-    public String backupExtension() {
-      return sqlite.backupExtension();
+    public dev.rehearsal.database.BackupTool backups() {
+      return sqlite.backups();
     }
 
     @Override

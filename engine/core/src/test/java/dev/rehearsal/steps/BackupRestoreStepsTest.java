@@ -106,8 +106,9 @@ class BackupRestoreStepsTest {
     List<String> keys = new ArrayList<>();
     manifest.fieldNames().forEachRemaining(keys::add);
     assertEquals(List.of("format", "label", "database_kind", "created_at", "file", "sha256", "version",
-        "schema_hash", "tables"), keys);
-    assertEquals(1, manifest.get("format").asInt());
+        "changelog_table", "schema_hash", "tables"), keys);
+    assertEquals(2, manifest.get("format").asInt());
+    assertEquals("CHANGELOG", manifest.get("changelog_table").asText());
     assertEquals("before-deploy", manifest.get("label").asText());
     assertEquals("sqlite", manifest.get("database_kind").asText());
     assertEquals("before-deploy.sqlite", manifest.get("file").asText());
@@ -176,7 +177,7 @@ class BackupRestoreStepsTest {
     assertEquals(StepOutcome.done("flipped byte " + Files.size(file) / 2 + " of before-deploy.sqlite"),
         outcomes.get(7));
     assertEquals(StepOutcome.checked(Check.failed("backup before-deploy verified before restoring",
-        "checksum and manifest match the file", "checksum mismatch: " + file + " is corrupt or truncated (SHA-256 "
+        "checksum, manifest and the file read back agree", "checksum mismatch: " + file + " is corrupt or truncated (SHA-256 "
             + Backups.sha256(file) + ", expected " + expected + ") — nothing was restored", ""),
         "refused: the database was not touched"), outcomes.get(8));
     assertEquals(new StepOutcome(List.of(Check.passed("version head", "20240104000000", "20240104000000"),
@@ -185,6 +186,26 @@ class BackupRestoreStepsTest {
         "3 checks passed"), outcomes.get(9));
     assertEquals("1 before-deploy.sqlite: FAILED", sha256sumCheck(backups, "before-deploy.sqlite.sha256").lines()
         .findFirst().orElseThrow());
+  }
+
+  @Test
+  void anEditedManifestIsRefusedNamingTheFieldAndTheDatabaseIsLeftAsItWas() throws IOException {
+    Path manifest = backups.resolve("before-deploy.manifest.json");
+    List<StepOutcome> outcomes = steps.runAll(BACKUP_THEN_HEAD + """
+        - restore: before-deploy
+        """ + UNTOUCHED, 7, () -> {
+          try {
+            Files.writeString(manifest, Files.readString(manifest).replaceFirst("\"rows\" : 2", "\"rows\" : 999"));
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+
+    assertEquals(StepOutcome.checked(Check.failed("backup before-deploy verified before restoring",
+        "checksum, manifest and the file read back agree", "the manifest " + manifest + " does not match the backup "
+            + "file: tables.authors.rows: 999 in the manifest, 2 in the backup file", ""),
+        "refused: the database was not touched"), outcomes.get(7));
+    assertEquals("3 checks passed", outcomes.get(8).detail());
   }
 
   @Test
@@ -228,7 +249,7 @@ class BackupRestoreStepsTest {
 
       StepOutcome outcome = steps(readOnly).run(SEEDED_BACKUP);
 
-      assertUnwritable(readOnly, outcome);
+      assertUnwritable(readOnly, outcome, "permission denied");
     } finally {
       Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
@@ -242,16 +263,16 @@ class BackupRestoreStepsTest {
 
     StepOutcome outcome = steps(procSelf).run(SEEDED_BACKUP);
 
-    assertUnwritable(procSelf, outcome);
+    assertUnwritable(procSelf, outcome, "no such file or directory");
   }
 
-  private void assertUnwritable(Path dir, StepOutcome outcome) throws IOException {
+  private void assertUnwritable(Path dir, StepOutcome outcome, String reason) throws IOException {
     Path target = dir.resolve("before-deploy.sqlite");
     Check check = outcome.checks().get(0);
-    String actual = check.actual().replaceAll("\\.[0-9a-f-]{36}\\.partial", ".UUID.partial");
+    String actual = check.actual().replaceAll("\\.[0-9a-f]{32}\\.partial", ".RANDOM.partial");
     assertEquals(new Check("backup before-deploy written and checksummed", false,
-        "a backup with checksum and manifest", "cannot write the backup " + target + ": "
-            + dir.resolve(".before-deploy.sqlite.UUID.partial") + " — check free space and permissions of " + dir,
+        "a backup with checksum and manifest", "cannot write the backup " + target + ": cannot create "
+            + dir.resolve(".before-deploy.sqlite.RANDOM.partial") + " (" + reason + ") — check free space and permissions of " + dir,
         ""), new Check(check.name(), check.passed(), check.expected(), actual, check.diff()));
     assertEquals("backup failed", outcome.detail());
     assertFalse(Files.exists(target));

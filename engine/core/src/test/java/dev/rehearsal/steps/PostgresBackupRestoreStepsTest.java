@@ -110,7 +110,7 @@ class PostgresBackupRestoreStepsTest {
     Path file = project.resolve("backups/before-deploy.dump");
     String expected = Files.readString(project.resolve("backups/before-deploy.dump.sha256")).split(" ")[0];
     assertEquals(StepOutcome.checked(Check.failed("backup before-deploy verified before restoring",
-        "checksum and manifest match the file", "checksum mismatch: " + file + " is corrupt or truncated (SHA-256 "
+        "checksum, manifest and the file read back agree", "checksum mismatch: " + file + " is corrupt or truncated (SHA-256 "
             + Backups.sha256(file) + ", expected " + expected + ") — nothing was restored", ""),
         "refused: the database was not touched"), outcomes.get(6));
     assertEquals(List.of(), outcomes.get(7).checks().stream().filter(c -> !c.passed()).toList());

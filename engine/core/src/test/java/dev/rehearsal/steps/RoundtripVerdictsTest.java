@@ -46,9 +46,11 @@ abstract class RoundtripVerdictsTest {
   /** The driver's message when the undo of {@code undo-fails} renames a column that does not exist. */
   abstract String noSuchColumn();
 
+  /** The outcome of the last step, its checks and detail (the verdicts as data are the checks again). */
   StepOutcome roundtrip(String scripts, String yaml) {
     try (RoundtripCorpus corpus = new RoundtripCorpus(kind(), scripts)) {
-      return corpus.run(dir, yaml);
+      StepOutcome outcome = corpus.run(dir, yaml);
+      return new StepOutcome(outcome.checks(), outcome.detail());
     }
   }
 
@@ -110,16 +112,16 @@ abstract class RoundtripVerdictsTest {
   }
 
   @Test
-  void aFailingUndoStopsTheStaircaseAndLeavesTheRestNotChecked() {
+  void aFailingUndoThatRolledBackLeavesTheMigrationAppliedAndTheStaircaseGoesOn() {
     StepOutcome outcome = roundtrip("undo-fails", SEEDED + "  - roundtrip: all\n");
 
+    // The failed undo rolled back in its transaction: the next migration climbs from "20240602000000 applied".
     assertEquals(new StepOutcome(List.of(
         Check.failed("roundtrip 20240602000000_rename_accounts_nickname.sql", "passed", "down fails",
             "rollback 1 step failed in 20240602000000_rename_accounts_nickname.sql: " + noSuchColumn()
                 + System.lineSeparator() + "  statement: ALTER TABLE accounts RENAME COLUMN display_nmae TO nickname"),
-        Check.failed(BIO, "passed", "not checked", "not checked: the round-trip stopped at "
-            + "20240602000000_rename_accounts_nickname.sql (down fails)")),
-        "round-trip of 2 migrations: 0 passed, 1 failed, 1 not checked"), outcome);
+        Check.passed(BIO, "passed", "passed")),
+        "round-trip of 2 migrations: 1 passed, 1 failed"), outcome);
   }
 
   @Test

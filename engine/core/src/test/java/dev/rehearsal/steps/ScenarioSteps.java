@@ -62,6 +62,19 @@ final class ScenarioSteps {
     return outcomes;
   }
 
+  /** As {@link #runAll(String)}, doing {@code between} (a change on disk, say) just before step {@code index}. */
+  List<StepOutcome> runAll(String items, int index, Runnable between) {
+    List<StepOutcome> outcomes = new ArrayList<>();
+    List<Step> parsed = parse(items);
+    for (int i = 0; i < parsed.size(); i++) {
+      if (i == index) {
+        between.run();
+      }
+      outcomes.add(registry.run(parsed.get(i), context));
+    }
+    return outcomes;
+  }
+
   /** Runs every step and returns the outcome of the last one. */
   StepOutcome run(String items) {
     List<StepOutcome> outcomes = runAll(items);

@@ -25,6 +25,14 @@ public final class PostgresServer implements BeforeAllCallback, BeforeEachCallba
     return url == null || url.isBlank() ? Constants.DEFAULT_POSTGRES_URL : url;
   }
 
+  /** The door URL with {@code database} in place of the door's database. */
+  public static String url(String database) {
+    String door = url();
+    int query = door.indexOf('?');
+    String base = query < 0 ? door : door.substring(0, query);
+    return base.substring(0, base.lastIndexOf('/') + 1) + database + (query < 0 ? "" : door.substring(query));
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     ensureReachable();

@@ -24,7 +24,7 @@ final class Reporters {
     }
     if (settings.json()) {
       listeners.add(new JsonSummaryWriter(settings.project().config().reportsDir(),
-          JsonSummaryWriter.jobIdFrom(System.getenv())));
+          JsonSummaryWriter.jobIdFrom(System.getenv()), settings.project().config().projectRoot()));
     }
     if (settings.junitXml() != null) {
       listeners.add(new JunitXmlWriter(settings.junitXml()));

@@ -1,90 +1,63 @@
 package dev.rehearsal.database.postgres;
 
 import dev.rehearsal.database.DatabaseException;
-import java.io.File;
+import dev.rehearsal.database.ToolProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@code pg_dump} and {@code pg_restore}: found in the configured bin directory or on PATH, checked to be at
- * least the server's major version, given the connection through arguments and {@code PGPASSWORD} (never on the
- * command line, where other users could read it).
+ * Finds {@code pg_dump} and {@code pg_restore} (in the configured bin directory or on PATH, checked to be at least
+ * the server's major version) and gives them the connection through arguments and {@code PGPASSWORD} (never on the
+ * command line, where other users could read it). {@link ToolProcess} runs them.
  */
 final class PgTools {
 
   private static final Pattern VERSION = Pattern.compile("\\(PostgreSQL\\) (\\d+)");
-  private static final long TIMEOUT_MINUTES = 30;
 
   private final String binDir;
+  private final Map<String, String> found = new java.util.concurrent.ConcurrentHashMap<>();
 
   PgTools(String binDir) {
     this.binDir = binDir;
   }
 
-  /** The path of a tool, checked to run and to be no older than {@code serverMajor}. */
+  /**
+   * The path of a tool, checked to run and to be no older than {@code serverMajor} (0: no server to compare with;
+   * a tool older than an archive it reads says so itself).
+   */
   String find(String tool, int serverMajor) {
+    // Checked once per tool and server version: a backup step runs pg_dump once and pg_restore twice.
+    return found.computeIfAbsent(tool + " " + serverMajor, key -> check(tool, serverMajor));
+  }
+
+  private String check(String tool, int serverMajor) {
     String command = binDir == null ? tool : Path.of(binDir, tool).toString();
     String output;
     try {
-      output = run(List.of(command, "--version"), Map.of(), "check " + tool);
+      output = new ToolProcess(List.of(command, "--version"), Map.of(), "check " + tool).text();
     } catch (DatabaseException e) {
       throw DatabaseException.infrastructure(tool + " not found (" + command + ")", new IOException(e.getMessage()),
-          " — install the PostgreSQL client tools of version " + serverMajor + " or newer (Debian: apt-get install "
-              + "postgresql-client-" + serverMajor + ") or set databases.postgres.bin_dir");
+          serverMajor == 0 ? " — install the PostgreSQL client tools or set databases.postgres.bin_dir"
+              : " — install the PostgreSQL client tools of version " + serverMajor + " or newer (Debian: apt-get "
+              + "install postgresql-client-" + serverMajor + ") or set databases.postgres.bin_dir");
     }
     Matcher m = VERSION.matcher(output);
-    if (m.find() && Integer.parseInt(m.group(1)) < serverMajor) {
+    if (!m.find()) {
+      throw DatabaseException.infrastructure(tool + " (" + command + ") is not PostgreSQL's " + tool,
+          new IOException("its --version printed: " + PgUrl.redact(output.strip())), " — install the PostgreSQL "
+          + "client tools or set databases.postgres.bin_dir");
+    }
+    if (Integer.parseInt(m.group(1)) < serverMajor) {
       throw DatabaseException.infrastructure(tool + " " + m.group(1) + " is older than the server (" + serverMajor
           + ")", new IOException(output.strip()), " — install postgresql-client-" + serverMajor
           + " or point databases.postgres.bin_dir at its bin directory");
     }
     return command;
-  }
-
-  /** Runs a tool and returns its output; a non-zero exit is a {@link DatabaseException} with its stderr. */
-  String run(List<String> command, Map<String, String> environment, String doing) {
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().putAll(environment);
-    Path log;
-    try {
-      log = Files.createTempFile("rehearsal-pgtool-", ".log");
-    } catch (IOException e) {
-      throw DatabaseException.infrastructure("cannot " + doing, e);
-    }
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    try {
-      Process process = builder.start();
-      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-        process.destroyForcibly();
-        throw DatabaseException.infrastructure("cannot " + doing, new IOException(command.get(0) + " did not finish "
-            + "within " + TIMEOUT_MINUTES + " minutes"));
-      }
-      String output = Files.readString(log, StandardCharsets.UTF_8);
-      if (process.exitValue() != 0) {
-        throw DatabaseException.infrastructure("cannot " + doing, new IOException(new File(command.get(0)).getName()
-            + " exited with " + process.exitValue() + ": " + PgUrl.redact(output.strip())));
-      }
-      return output;
-    } catch (IOException e) {
-      throw DatabaseException.infrastructure("cannot " + doing, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw DatabaseException.infrastructure("cannot " + doing, e);
-    } finally {
-      try {
-        Files.deleteIfExists(log);
-      } catch (IOException ignored) {
-        // a temporary log file left behind is harmless
-      }
-    }
   }
 
   /** Connection arguments for a tool: host, port, user and database name; the password goes in the environment. */

@@ -1,5 +1,6 @@
 package dev.rehearsal.database.postgres;
 
+import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Catalog;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
@@ -37,9 +38,9 @@ public final class PostgresDatabase implements Database {
   private final String name;
   private final PgUrl door;
   private final boolean stepsAsDoor;
-  private final PgTools tools;
   private final PgConnections connections = new PgConnections();
   private final PostgresScratches scratches;
+  private final PostgresBackups backups;
   private String version;
 
   /**
@@ -63,9 +64,9 @@ public final class PostgresDatabase implements Database {
    */
   public PostgresDatabase(String name, String url, String statementTimeout, String lockTimeout, String binDir,
       String stepsAs) {
-    this.tools = new PgTools(binDir);
     this.name = name;
     this.door = PgUrl.parse(url);
+    this.backups = new PostgresBackups(this, door, new PgTools(binDir));
     if (!STEPS_AS_ROLE.equals(stepsAs) && !STEPS_AS_DOOR.equals(stepsAs)) {
       throw new IllegalArgumentException("databases." + name + ".steps_as is '" + stepsAs + "' — write "
           + STEPS_AS_ROLE + " (the default: steps run as a role of the scenario run's own) or " + STEPS_AS_DOOR
@@ -198,7 +199,7 @@ public final class PostgresDatabase implements Database {
    * The URL to reach {@code location} with: a live scratch database's own role (so what a restore creates belongs to
    * it), else the door user (an operator's database).
    */
-  private PgUrl urlOf(String location) {
+  PgUrl urlOf(String location) {
     PostgresScratch scratch = scratches.live(location);
     return scratch != null ? scratch.stepsUrl() : door.withDatabase(location);
   }
@@ -214,71 +215,13 @@ public final class PostgresDatabase implements Database {
     return connect(door, "PostgreSQL");
   }
 
-  private static String hint(SQLException e) {
+  static String hint(SQLException e) {
     return PgConnections.hint(e);
   }
 
   @Override
-  public void backup(String location, Path file) {
-    PgUrl url = urlOf(location);
-    String pgDump = tools.find("pg_dump", serverMajor());
-    List<String> command = new ArrayList<>(List.of(pgDump, "--format=custom", "--file=" + file));
-    command.addAll(PgTools.connection(url));
-    command.add("--dbname=" + location);
-    try {
-      tools.run(command, PgTools.environment(url), "back up database " + location);
-    } catch (DatabaseException e) {
-      // pg_dump is there and ran: what failed is this backup (a full disk, say), not the environment.
-      throw DatabaseException.failed(e.getMessage(), e);
-    }
-  }
-
-  @Override
-  public void restore(Path file, String location) {
-    PgUrl url = urlOf(location);
-    String pgRestore = tools.find("pg_restore", serverMajor());
-    empty(url, location);
-    List<String> command = new ArrayList<>(List.of(pgRestore, "--no-owner", "--no-privileges", "--exit-on-error"));
-    command.addAll(PgTools.connection(url));
-    command.add("--dbname=" + location);
-    command.add(file.toString());
-    tools.run(command, PgTools.environment(url), "restore " + file.getFileName() + " into " + location);
-  }
-
-  /** Drops every schema of the database (and what is in them) and recreates an empty public schema. */
-  private void empty(PgUrl url, String location) {
-    try (Connection connection = connect(url, "database " + location);
-        Statement statement = connection.createStatement()) {
-      List<String> schemas = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
-          + "AND nspname <> 'information_schema'")) {
-        while (rs.next()) {
-          schemas.add(rs.getString(1));
-        }
-      }
-      for (String schema : schemas) {
-        statement.execute("DROP SCHEMA " + quote(schema) + " CASCADE");
-      }
-      statement.execute("CREATE SCHEMA public");
-    } catch (SQLException e) {
-      throw DatabaseException.of("cannot empty database " + location + " before restoring", e);
-    }
-  }
-
-  private int serverMajor() {
-    try (Connection admin = admin(); Statement statement = admin.createStatement();
-        ResultSet rs = statement.executeQuery("SHOW server_version_num")) {
-      rs.next();
-      return Integer.parseInt(rs.getString(1)) / 10000;
-    } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot read the version of PostgreSQL at " + door.shown(), e, hint(e));
-    }
-  }
-
-  @Override
-  public String backupExtension() {
-    return ".dump";
-  }
+  public BackupTool backups() {
+    return backups;  }
 
   @Override
   public java.util.OptionalLong copyCsv(Connection connection, String table, List<String> columns, Path csv)

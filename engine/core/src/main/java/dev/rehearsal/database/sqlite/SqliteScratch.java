@@ -27,7 +27,7 @@ final class SqliteScratch implements ScratchDatabase {
 
   @Override
   public Connection connect() {
-    return SqliteDatabase.open(file, true);
+    return SqliteDatabase.open(file, true, true);
   }
 
   @Override
