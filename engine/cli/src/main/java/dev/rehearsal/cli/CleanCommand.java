@@ -13,9 +13,9 @@ import picocli.CommandLine.Option;
  * {@code rehearse clean}: drops scratch databases that crashed or killed runs left behind, and removes their files
  * (partial backups, temporary logs).
  */
-@Command(name = "clean", description = "Drop scratch databases left behind by crashed runs (only Rehearsal's own, "
-    + "recognised by name, marker and owner role, and only older than --older-than), and their roles, and remove "
-    + "their partial backups; says what it skipped and why.",
+@Command(name = "clean", description = "Drop scratch databases and roles left behind by crashed runs (only "
+    + "Rehearsal's own, recognised by name, marker and owner, and only older than --older-than), and remove their "
+    + "partial backups.",
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:cleaned (or nothing to clean)",
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
 final class CleanCommand extends BaseCommand {
@@ -55,8 +55,8 @@ final class CleanCommand extends BaseCommand {
         err().println("warning: " + file);
       }
     }
-    out().printf("%d scratch %s and %d %s dropped%n", databases, databases == 1 ? "database" : "databases", roles,
-        roles == 1 ? "role" : "roles");
+    out().printf("%d scratch %s%s dropped%n", databases, databases == 1 ? "database" : "databases",
+        roles == 0 ? "" : " and " + roles + (roles == 1 ? " role" : " roles"));
     out().printf("%d leftover %s removed%n", files, files == 1 ? "file" : "files");
     return ExitCodes.OK;
   }
