@@ -91,7 +91,7 @@ class RoundtripCommandTest {
                    --- before
                    +++ after rollback
                    @@ -3,3 +3,3 @@
-                    column accounts.id: integer, nullable, no default
+                    column accounts.id: integer, NOT NULL, no default
                    -column accounts.nickname: varchar(255), nullable, no default
                    +column accounts.nickname: varchar(255), NOT NULL, no default
                     primary key accounts: (id)

@@ -2,6 +2,7 @@ package dev.rehearsal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,15 +41,20 @@ class UpdateSnapshotsTest {
 
     Cli update = Cli.run("run", "--project-dir", project.dir(), "--update-snapshots");
     assertEquals(0, update.exitCode(), update.out());
+    assertTrue(stable(update.out()).contains("""
+        1 scenario run: 1 passed, 0 failed, 0 error in N s
+        Wrote 1 golden file (review the diff before committing):
+          snapshots/head--sqlite.schema
+        Summary: """), update.out());
     assertEquals("""
         # Schema of sqlite as Rehearsal sees it, one fact per line, sorted.
         # Written by 'rehearse run --update-snapshots'; review changes to it like code.
         table authors
         table books
-        column authors.id: integer, nullable, no default
+        column authors.id: integer, NOT NULL, no default
         column authors.name: varchar(100), NOT NULL, no default
         column books.author_id: integer, NOT NULL, no default
-        column books.id: integer, nullable, no default
+        column books.id: integer, NOT NULL, no default
         primary key authors: (id)
         primary key books: (id)
         unique authors (name)
@@ -79,11 +85,11 @@ class UpdateSnapshotsTest {
                    --- in snapshots/head--sqlite.schema
                    +++ now
                    @@ -6,2 +6,3 @@
-                    column books.id: integer, nullable, no default
+                    column books.id: integer, NOT NULL, no default
                    +column books.title: varchar(200), nullable, no default
                     primary key authors: (id)
 
-                   If the change is intended, run 'rehearse run --update-snapshots' and commit \
+                   If the change is intended, run 'rehearse run --update-snapshots --database sqlite' and commit \
         snapshots/head--sqlite.schema.
         1 scenario run: 0 passed, 1 failed, 0 error in N s
         Summary: reports/rollback-summary-STAMP.json

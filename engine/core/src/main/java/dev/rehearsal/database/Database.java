@@ -81,6 +81,12 @@ public interface Database {
   Catalog catalog();
 
   /**
+   * The portable class of a driver error, as this engine's codes say (SQLState, result codes; the message where the
+   * engine has no code), with the code itself; the mapping lives in the engine's package ({@code *Errors}).
+   */
+  ClassifiedError classify(java.sql.SQLException error);
+
+  /**
    * Drops every scratch database this instance created and that is neither dropped nor kept yet; the shutdown hook's
    * last sweep on Ctrl-C or SIGTERM. Engines whose scratch databases are files in a temporary directory do nothing.
    */

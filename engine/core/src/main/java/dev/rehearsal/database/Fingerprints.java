@@ -35,11 +35,32 @@ public final class Fingerprints {
   public static TableFingerprint read(ResultSet rs, String table, List<String> columns) throws SQLException {
     rs.next();
     Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>();
-    for (int i = 0; i < columns.size(); i++) {
-      perColumn.put(columns.get(i), new TableFingerprint.ColumnFingerprint(rs.getLong(4 + 2 * i),
-          String.format("%016x", rs.getLong(5 + 2 * i))));
-    }
+    readColumns(rs, columns, 4, perColumn);
     return TableFingerprint.of(table, rs.getLong(1), hash(rs.getLong(2), rs.getLong(3)), perColumn);
+  }
+
+  /**
+   * Adds the per-column part of a fingerprint query's current row to {@code into}: for each of {@code columns}, its
+   * count and hash sum, starting at result column {@code first}.
+   */
+  public static void readColumns(ResultSet rs, List<String> columns, int first,
+      Map<String, TableFingerprint.ColumnFingerprint> into) throws SQLException {
+    for (int i = 0; i < columns.size(); i++) {
+      into.put(columns.get(i), new TableFingerprint.ColumnFingerprint(rs.getLong(first + 2 * i),
+          String.format("%016x", rs.getLong(first + 1 + 2 * i))));
+    }
+  }
+
+  /**
+   * {@code columns} cut into runs of at most {@code size}: a wide table's per-column sums go in several queries,
+   * because an engine bounds the columns of one result (PostgreSQL's target list, SQLite's SQLITE_MAX_COLUMN).
+   */
+  public static List<List<String>> groups(List<String> columns, int size) {
+    List<List<String>> groups = new java.util.ArrayList<>();
+    for (int from = 0; from < columns.size(); from += size) {
+      groups.add(columns.subList(from, Math.min(columns.size(), from + size)));
+    }
+    return groups.isEmpty() ? List.of(List.of()) : groups;
   }
 
   /** Renders the two sums as one hash string. */

@@ -171,23 +171,59 @@ public final class Session implements AutoCloseable {
         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
     int index = 0;
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      int pending = 0;
+      List<List<Object>> batch = new ArrayList<>();
       for (List<Object> row : rows) {
         index++;
-        for (int i = 0; i < row.size(); i++) {
-          statement.setObject(i + 1, row.get(i));
-        }
+        bind(statement, row);
         statement.addBatch();
-        if (++pending == BATCH) {
-          statement.executeBatch();
-          pending = 0;
+        batch.add(row);
+        if (batch.size() == BATCH) {
+          executeBatch(statement, batch, index - batch.size() + 1, table, where);
+          batch.clear();
         }
       }
-      if (pending > 0) {
-        statement.executeBatch();
+      if (!batch.isEmpty()) {
+        executeBatch(statement, batch, index - batch.size() + 1, table, where);
       }
     } catch (SQLException e) {
-      throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(index) + ")", e);
+      // Before any row: the statement itself (a table or column that is not there).
+      throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(0) + ")", e);
+    }
+  }
+
+  private static void bind(PreparedStatement statement, List<Object> row) throws SQLException {
+    for (int i = 0; i < row.size(); i++) {
+      statement.setObject(i + 1, row.get(i));
+    }
+  }
+
+  /**
+   * Runs one batch. When it fails, the drivers do not say which row did (SQLite stops without counts; PostgreSQL
+   * marks every row failed), so the batch is undone to a savepoint and run again row by row to name the one.
+   */
+  private void executeBatch(PreparedStatement statement, List<List<Object>> batch, int first, String table,
+      RowOrigin where) throws SQLException {
+    java.sql.Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
+    try {
+      statement.executeBatch();
+    } catch (SQLException failed) {
+      statement.clearBatch();
+      if (before != null) {
+        connection.rollback(before);
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        bind(statement, batch.get(i));
+        try {
+          statement.executeUpdate();
+        } catch (SQLException e) {
+          throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(first + i) + ")", e);
+        }
+      }
+      throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(first) + " and the "
+          + (batch.size() - 1) + " rows after it)", failed);
+    }
+    if (before != null) {
+      connection.releaseSavepoint(before);
     }
   }
 
@@ -236,7 +272,7 @@ public final class Session implements AutoCloseable {
   /** Says where a row came from, for messages: a fixture line, or a row number. */
   @FunctionalInterface
   public interface RowOrigin {
-    /** @param index 1-based index of the row being inserted (in a batch: up to this row) */
+    /** @param index 1-based index of the row that failed, or 0 when the statement failed before any row */
     String describe(int index);
   }
 }

@@ -19,6 +19,8 @@ final class FailingLoader implements MigrationLoader {
 
   /** The text {@link FaultyConnector} looks for to cut the connection. */
   static final String DISCONNECT_MARKER = "/* rehearsal:simulated-disconnect */";
+  /** The start of the name of the table the failing statement reads, which the driver's error repeats. */
+  static final String ERROR_MARKER = "simulated failure at statement ";
 
   private final MigrationLoader delegate;
   private final InjectedFailure failure;
@@ -79,7 +81,7 @@ final class FailingLoader implements MigrationLoader {
     String file = change.getFilename();
     String failing = failure.mode() == InjectedFailure.Mode.DISCONNECT
         ? "SELECT 1 " + DISCONNECT_MARKER + insertDelimiter
-        : "SELECT * FROM \"simulated failure at statement " + failure.atStatement() + " of " + file + "\""
+        : "SELECT * FROM \"" + ERROR_MARKER + failure.atStatement() + " of " + file + "\""
             + insertDelimiter;
     lines.add(insertAt, failing);
     injected = true;

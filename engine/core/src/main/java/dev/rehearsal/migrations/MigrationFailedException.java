@@ -11,15 +11,23 @@ public final class MigrationFailedException extends RuntimeException {
 
   private final String script;
   private final String statement;
+  private final boolean simulated;
 
   MigrationFailedException(String message, String script, Throwable cause) {
-    this(message, script, null, cause);
+    this(message, script, null, cause, false);
   }
 
-  private MigrationFailedException(String message, String script, String statement, Throwable cause) {
+  private MigrationFailedException(String message, String script, String statement, Throwable cause,
+      boolean simulated) {
     super(message, cause);
     this.script = script;
     this.statement = statement;
+    this.simulated = simulated;
+  }
+
+  /** True when the failure is the one a {@code fail} step armed (the error class {@code simulated_failure}). */
+  public boolean simulated() {
+    return simulated;
   }
 
   /** The script that was running, or null when the failure was not inside a script. */
@@ -40,6 +48,11 @@ public final class MigrationFailedException extends RuntimeException {
    * <statement>.  Cause: <driver message>}, with the driver's {@link SQLException} a few causes down.
    */
   static MigrationFailedException from(String doing, String script, Throwable error) {
+    return from(doing, script, error, false);
+  }
+
+  /** As {@link #from(String, String, Throwable)}; {@code simulated} when the armed failure caused it. */
+  static MigrationFailedException from(String doing, String script, Throwable error, boolean simulated) {
     SQLException sql = null;
     for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof SQLException found) {
@@ -59,7 +72,7 @@ public final class MigrationFailedException extends RuntimeException {
       String shown = statement.length() > 300 ? statement.substring(0, 297) + "..." : statement;
       message.append(System.lineSeparator()).append("  statement: ").append(shown);
     }
-    return new MigrationFailedException(message.toString(), script, statement, error);
+    return new MigrationFailedException(message.toString(), script, statement, error, simulated);
   }
 
   private static String statement(Throwable error) {

@@ -114,7 +114,7 @@ public final class Migrator {
         new UpOperation(toRun.size()).operate(armed.connector::connect, armed.loader, repository.options(), null,
             tracker);
       } catch (RuntimeException e) {
-        throw MigrationFailedException.from("apply " + to, tracker.current, e);
+        throw MigrationFailedException.from("apply " + to, tracker.current, e, armed.causedBy(e));
       }
       armed.checkFired("apply " + to);
     } else if (failure != null) {
@@ -171,7 +171,7 @@ public final class Migrator {
         new DownOperation(steps).operate(armed.connector::connect, armed.loader, repository.options(), null,
             tracker);
       } catch (RuntimeException e) {
-        throw MigrationFailedException.from("rollback " + to, tracker.current, e);
+        throw MigrationFailedException.from("rollback " + to, tracker.current, e, armed.causedBy(e));
       }
       armed.checkFired("rollback " + to);
     } else if (failure != null) {
@@ -192,6 +192,22 @@ public final class Migrator {
   /** The connector and loader of one operation, with the failure they carry, if any. */
   private record Armed(Connector connector, org.apache.ibatis.migration.MigrationLoader loader,
       InjectedFailure failure) {
+
+    /** Whether {@code error} is the armed failure: the cut connection, or the failing statement put in the script. */
+    boolean causedBy(Throwable error) {
+      if (connector instanceof FaultyConnector faulty && faulty.fired()) {
+        return true;
+      }
+      if (!(loader instanceof FailingLoader failing) || !failing.injected()) {
+        return false;
+      }
+      for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (String.valueOf(t.getMessage()).contains(FailingLoader.ERROR_MARKER)) {
+          return true;
+        }
+      }
+      return false;
+    }
 
     /** An armed failure that did not happen is an error: the scenario would otherwise prove nothing. */
     void checkFired(String doing) {

@@ -110,6 +110,14 @@ public final class TerminalReporter implements RunListener {
         result.scenarios().size() == 1 ? "run" : "runs", result.count(Status.PASSED), result.count(Status.FAILED),
         result.count(Status.ERROR), result.interrupted() ? ", " + result.count(Status.INTERRUPTED)
             + " interrupted (stopped by a signal; runs not started are not listed)" : "", seconds(result.time()));
+    java.util.Set<String> written = new java.util.TreeSet<>();
+    result.scenarios().forEach(run -> run.steps().forEach(step -> step.checks()
+        .forEach(check -> check.written().ifPresent(written::add))));
+    if (!written.isEmpty()) {
+      out.printf("Wrote %d golden %s (review the diff before committing):%n", written.size(),
+          written.size() == 1 ? "file" : "files");
+      written.forEach(file -> out.println("  " + file));
+    }
     out.flush();
   }
 

@@ -4,17 +4,17 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@code apply: ID|head} or {@code apply: {to: ID|head, expect_error: TEXT}}: migrate up to a version.
+ * {@code apply: ID|head} or {@code apply: {to: ID|head, expect_error: ...}}: migrate up to a version.
  *
  * @param to the version to reach ({@link Target.Head} or {@link Target.Id})
  * @param within a time budget: taking longer is a failed check (null: none)
- * @param expectError when not null, the step passes only if the migration fails with a message containing it
+ * @param expectError when not null, the step passes only if the migration fails with an error it matches
  */
-public record ApplyStep(Target to, String expectError, Duration within, SourcePosition position)
+public record ApplyStep(Target to, ExpectedError expectError, Duration within, SourcePosition position)
     implements Step {
 
   /** Without a time budget. */
-  public ApplyStep(Target to, String expectError, SourcePosition position) {
+  public ApplyStep(Target to, ExpectedError expectError, SourcePosition position) {
     this(to, expectError, null, position);
   }
 

@@ -4,13 +4,16 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** "Did you mean" suggestions: the closest candidate within a small edit distance. */
-final class Hints {
+/**
+ * "Did you mean" suggestions: the closest candidate within a small edit distance. Public for the engine's
+ * configuration parameters, which are checked the same way as scenario keys.
+ */
+public final class Hints {
 
   private Hints() {}
 
   /** The closest candidate to {@code given}, if one is close enough to be a likely typo. */
-  static Optional<String> closest(String given, Collection<String> candidates) {
+  public static Optional<String> closest(String given, Collection<String> candidates) {
     String lower = given.toLowerCase(java.util.Locale.ROOT);
     int allowed = Math.max(1, Math.min(3, given.length() / 3));
     return candidates.stream()

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@code restore: LABEL} or {@code restore: {label: LABEL, expect_error: TEXT}}: verify a backup's checksum, restore
+ * {@code restore: LABEL} or {@code restore: {label: LABEL, expect_error: ...}}: verify a backup's checksum, restore
  * it into the scenario's database (emptied first), and verify the result against the backup's manifest.
  */
-public record RestoreStep(String label, String expectError, Duration within, SourcePosition position)
+public record RestoreStep(String label, ExpectedError expectError, Duration within, SourcePosition position)
     implements Step {
 
   /** Without a time budget. */
-  public RestoreStep(String label, String expectError, SourcePosition position) {
+  public RestoreStep(String label, ExpectedError expectError, SourcePosition position) {
     this(label, expectError, null, position);
   }
 

@@ -4,18 +4,18 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@code rollback: ID|base}, {@code rollback: {steps: N}} or {@code rollback: {to: ..., expect_error: TEXT}}:
+ * {@code rollback: ID|base}, {@code rollback: {steps: N}} or {@code rollback: {to: ..., expect_error: ...}}:
  * undo migrations down to a version (the version itself stays applied).
  *
  * @param to {@link Target.Id}, {@link Target.Base} or {@link Target.StepsBack}
  * @param within a time budget: taking longer is a failed check (null: none)
- * @param expectError when not null, the step passes only if the rollback fails with a message containing it
+ * @param expectError when not null, the step passes only if the rollback fails with an error it matches
  */
-public record RollbackStep(Target to, String expectError, Duration within, SourcePosition position)
+public record RollbackStep(Target to, ExpectedError expectError, Duration within, SourcePosition position)
     implements Step {
 
   /** Without a time budget. */
-  public RollbackStep(Target to, String expectError, SourcePosition position) {
+  public RollbackStep(Target to, ExpectedError expectError, SourcePosition position) {
     this(to, expectError, null, position);
   }
 

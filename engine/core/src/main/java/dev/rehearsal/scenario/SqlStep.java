@@ -3,10 +3,10 @@ package dev.rehearsal.scenario;
 import java.util.Objects;
 
 /**
- * {@code sql: SCRIPT} or {@code sql: {script: SCRIPT, expect_error: TEXT}}: run statements the way MyBatis runs a
+ * {@code sql: SCRIPT} or {@code sql: {script: SCRIPT, expect_error: ...}}: run statements the way MyBatis runs a
  * migration script (each statement ends with {@code ;} at the end of a line; one transaction).
  */
-public record SqlStep(String script, String expectError, SourcePosition position) implements Step {
+public record SqlStep(String script, ExpectedError expectError, SourcePosition position) implements Step {
 
   public static final String KEYWORD = "sql";
 

@@ -89,7 +89,7 @@ final class StepParser {
     Node toNode = yaml.required(entries, "to", value, "'apply'");
     Target to = toNode == null ? null : target(toNode, "'apply.to'", true, false);
     Node errorNode = YamlWalker.optional(entries, "expect_error");
-    String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
+    ExpectedError expectError = errorNode == null ? null : new ErrorParser(yaml).parse(errorNode, true);
     Node withinNode = YamlWalker.optional(entries, "within");
     java.time.Duration within = withinNode == null ? null : budget(withinNode);
     if (to == null || (errorNode != null && expectError == null) || (withinNode != null && within == null)) {
@@ -122,7 +122,7 @@ final class StepParser {
       yaml.problem(value, "'rollback' needs 'to' (an id or base) or 'steps' (a count)");
     }
     Node errorNode = YamlWalker.optional(entries, "expect_error");
-    String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
+    ExpectedError expectError = errorNode == null ? null : new ErrorParser(yaml).parse(errorNode, true);
     Node withinNode = YamlWalker.optional(entries, "within");
     java.time.Duration within = withinNode == null ? null : budget(withinNode);
     if (to == null || (errorNode != null && expectError == null) || (withinNode != null && within == null)) {
@@ -143,7 +143,7 @@ final class StepParser {
     Node scriptNode = yaml.required(entries, "script", value, "'sql'");
     String script = scriptNode == null ? null : yaml.text(scriptNode, "'sql.script'");
     Node errorNode = YamlWalker.optional(entries, "expect_error");
-    String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
+    ExpectedError expectError = errorNode == null ? null : new ErrorParser(yaml).parse(errorNode, true);
     if (script == null || (errorNode != null && expectError == null)) {
       return null;
     }
@@ -200,7 +200,7 @@ final class StepParser {
     Node labelNode = yaml.required(entries, "label", value, "'restore'");
     String label = labelNode == null ? null : backupLabel(labelNode, "'restore.label'");
     Node errorNode = YamlWalker.optional(entries, "expect_error");
-    String expectError = errorNode == null ? null : yaml.text(errorNode, "'expect_error'");
+    ExpectedError expectError = errorNode == null ? null : new ErrorParser(yaml).parse(errorNode, false);
     Node withinNode = YamlWalker.optional(entries, "within");
     java.time.Duration within = withinNode == null ? null : budget(withinNode);
     return label == null || (errorNode != null && expectError == null) || (withinNode != null && within == null)

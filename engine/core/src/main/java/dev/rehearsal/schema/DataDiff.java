@@ -131,9 +131,10 @@ public record DataDiff(List<Change> entries) {
     after.forEach(missing::remove);
     List<String> extra = new ArrayList<>(after);
     before.forEach(extra::remove);
-    return "values of " + column + ": " + (missing.isEmpty() ? "" : "missing " + actualWhen + " " + show(missing))
-        + (missing.isEmpty() || extra.isEmpty() ? "" : "; ")
-        + (extra.isEmpty() ? "" : "not there " + expectedWhen + " " + show(extra));
+    // "values of users.email at snapshot s but not now: [a]; now but not at snapshot s: [b]"
+    String gone = missing.isEmpty() ? "" : expectedWhen + " but not " + actualWhen + ": " + show(missing);
+    String added = extra.isEmpty() ? "" : actualWhen + " but not " + expectedWhen + ": " + show(extra);
+    return "values of " + column + " " + gone + (gone.isEmpty() || added.isEmpty() ? "" : "; ") + added;
   }
 
   private static String show(List<String> values) {

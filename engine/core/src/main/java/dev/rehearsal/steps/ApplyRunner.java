@@ -21,7 +21,7 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
   public StepOutcome run(ApplyStep step, StepContext context) {
     InjectedFailure failure = context.takeArmed();
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
-        () -> ExpectedError.around(step.describe(), step.expectError(), () -> {
+        () -> ErrorCheck.around(step.describe(), step.expectError(), context.database(), () -> {
           Outcome done = context.migrator().apply(step.to(), failure);
           return describe(done, "applied");
         }));

@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record Check(String name, boolean passed, String expected, String actual, String diff) {
 
+  /** How {@code actual} starts when the check wrote a golden file ({@code --update-snapshots}) instead. */
+  public static final String WRITTEN = "written to ";
+
   public Check {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(expected, "expected");
@@ -25,6 +28,12 @@ public record Check(String name, boolean passed, String expected, String actual,
 
   public static Check failed(String name, String expected, String actual, String diff) {
     return new Check(name, false, expected, actual, diff);
+  }
+
+  /** The golden file this check wrote, if it wrote one. */
+  public java.util.Optional<String> written() {
+    return passed && actual.startsWith(WRITTEN) ? java.util.Optional.of(actual.substring(WRITTEN.length()))
+        : java.util.Optional.empty();
   }
 
   /** Passed when {@code expected} and {@code actual} render the same. */

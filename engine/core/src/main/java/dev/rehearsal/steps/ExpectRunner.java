@@ -36,7 +36,8 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
       }
     }
     long failed = checks.stream().filter(c -> !c.passed()).count();
-    String detail = failed == 0 ? checks.size() + " checks passed" : failed + " of " + checks.size() + " checks failed";
+    String detail = failed == 0 ? Words.count(checks.size(), "check") + " passed"
+        : failed + " of " + Words.count(checks.size(), "check") + " failed";
     return new StepOutcome(checks, detail);
   }
 
@@ -70,10 +71,10 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
     if (expectation instanceof Expectation.RowCount rows) {
       Optional<String> table = session.findTable(rows.table());
       if (table.isEmpty()) {
-        return Check.failed(name, rows.count() + " rows", "no table " + rows.table(), "");
+        return Check.failed(name, Words.count(rows.count(), "row"), "no table " + rows.table(), "");
       }
       long actual = session.rowCount(table.get());
-      return Check.comparing(name, rows.count() + " rows", actual + " rows");
+      return Check.comparing(name, Words.count(rows.count(), "row"), Words.count(actual, "row"));
     }
     if (expectation instanceof Expectation.Table table) {
       boolean exists = session.findTable(table.table()).isPresent();

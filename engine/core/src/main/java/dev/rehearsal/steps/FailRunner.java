@@ -21,6 +21,8 @@ final class FailRunner implements StepRunner<FailStep> {
     InjectedFailure failure = new InjectedFailure(step.migration(), step.undo(), step.atStatement(),
         InjectedFailure.Mode.valueOf(step.mode().name()));
     context.arm(failure);
-    return StepOutcome.done("armed: " + step.mode().label() + " at " + failure.describe());
+    // describe() says "statement N of ..." or "after the commit of ...": only the first reads after "at".
+    String where = failure.mode() == InjectedFailure.Mode.AFTER_COMMIT ? ", " : " at ";
+    return StepOutcome.done("armed: " + step.mode().label() + where + failure.describe());
   }
 }

@@ -4,11 +4,11 @@ import dev.rehearsal.backup.BackupException;
 import dev.rehearsal.backup.Backups;
 import dev.rehearsal.backup.Manifest;
 import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.scenario.ExpectedError;
 import dev.rehearsal.scenario.RestoreStep;
 import dev.rehearsal.schema.Snapshot;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code restore}: verifies the backup first — checksum, a valid manifest of this database's kind, and the whole file
@@ -59,9 +59,9 @@ final class RestoreRunner implements StepRunner<RestoreStep> {
         : Check.failed(name, "version " + manifest.version() + ", schema and " + manifest.tables().size() + " tables",
             problems.size() + (problems.size() == 1 ? " difference" : " differences"), String.join("\n", problems));
     if (step.expectError() != null) {
-      return StepOutcome.checked(Check.failed("restore " + step.label() + " fails with '" + step.expectError() + "'",
-          "an error containing '" + step.expectError() + "'", "no error: the backup was restored", ""),
-          "restored");
+      return StepOutcome.checked(Check.failed("restore " + step.label() + " fails with "
+          + step.expectError().describe(), ErrorCheck.wanted(step.expectError()), "no error: the backup was restored",
+          ""), "did not fail: restored " + step.label() + " at version " + manifest.version());
     }
     return StepOutcome.checked(check, "restored " + step.label() + " at version " + manifest.version());
   }
@@ -69,16 +69,18 @@ final class RestoreRunner implements StepRunner<RestoreStep> {
   /** A restore that was refused before it began ({@code touched} false) or failed while it restored. */
   private static StepOutcome refused(RestoreStep step, String message, boolean touched) {
     String detail = touched ? "the restore failed" : "refused: the database was not touched";
-    String expected = step.expectError();
+    ExpectedError expected = step.expectError();
     if (expected == null) {
       return StepOutcome.checked(Check.failed("backup " + step.label() + " verified before restoring",
           "checksum, manifest and the file read back agree", message, ""), detail);
     }
-    boolean matches = message.toLowerCase(Locale.ROOT).contains(expected.toLowerCase(Locale.ROOT));
-    String name = "restore " + step.label() + " fails with '" + expected + "'";
-    Check check = matches ? Check.passed(name, "an error containing '" + expected + "'", message)
-        : Check.failed(name, "an error containing '" + expected + "'", message, "");
-    return StepOutcome.checked(check, touched ? "the restore failed, as expected"
-        : "refused as expected: the database was not touched");
+    // A refused backup is no SQL error: only the text alternatives can match it.
+    boolean matches = expected.matches(null, message);
+    String name = "restore " + step.label() + " fails with " + expected.describe();
+    Check check = matches ? Check.passed(name, ErrorCheck.wanted(expected), message)
+        : Check.failed(name, ErrorCheck.wanted(expected), message, "");
+    String what = touched ? "the restore failed" : "refused";
+    return StepOutcome.checked(check, matches ? what + " as expected" + (touched ? "" : ": the database was not touched")
+        : what + " with another error" + (touched ? "" : ": the database was not touched"));
   }
 }

@@ -20,7 +20,7 @@ final class RollbackRunner implements StepRunner<RollbackStep> {
   public StepOutcome run(RollbackStep step, StepContext context) {
     InjectedFailure failure = context.takeArmed();
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
-        () -> ExpectedError.around(step.describe(), step.expectError(),
+        () -> ErrorCheck.around(step.describe(), step.expectError(), context.database(),
             () -> ApplyRunner.describe(context.migrator().rollback(step.to(), failure), "rolled back")));
     return failure == null ? outcome : ApplyRunner.withState(outcome, context, failure);
   }

@@ -54,11 +54,11 @@ final class SchemaChecks {
     }
     if (context.settings().updateSnapshots()) {
       write(file, shown);
-      return Check.passed(expectation.describe(), "the schema in " + shown, "written to " + shown);
+      return Check.passed(expectation.describe(), "the schema in " + shown, Check.WRITTEN + shown);
     }
     if (!Files.isRegularFile(file)) {
       return Check.failed(expectation.describe(), "the schema in " + shown, "no such file",
-          "run 'rehearse run --update-snapshots' to write " + shown + " from the current schema, then review it");
+          "run '" + update() + "' to write " + shown + " from the current schema, then review it");
     }
     SchemaSnapshot golden;
     try {
@@ -69,8 +69,13 @@ final class SchemaChecks {
     SchemaDiff diff = SchemaDiff.between(golden, SchemaSnapshot.parse(current().text()), "in " + shown, "now");
     return new Check(expectation.describe(), diff.isEmpty(), "the schema in " + shown + " (" + golden.facts().size()
         + " facts)", diff.isEmpty() ? "the same" : differences(diff.changes()), diff.render()
-        + (diff.isEmpty() ? "" : "\n\nIf the change is intended, run 'rehearse run --update-snapshots' and commit "
-            + shown + "."));
+        + (diff.isEmpty() ? "" : "\n\nIf the change is intended, run '" + update() + "' and commit " + shown
+            + "."));
+  }
+
+  /** The command that writes the golden file, with the database of this run, which names the file. */
+  private String update() {
+    return "rehearse run --update-snapshots --database " + context.database().name();
   }
 
   private void write(Path file, String shown) {

@@ -50,7 +50,7 @@ final class SeedRunner implements StepRunner<SeedStep> {
     try (Session session = context.session()) {
       session.transaction(() -> rows.tables().forEach(table -> total[0] += seedRows(session, table)));
     }
-    return StepOutcome.done(total[0] + " rows inserted from " + rows.shownAs());
+    return StepOutcome.done(Words.count(total[0], "row") + " inserted from " + rows.shownAs());
   }
 
   /** Rows with the same columns go in one batch; a change of columns starts a new one. */
@@ -66,7 +66,8 @@ final class SeedRunner implements StepRunner<SeedStep> {
         end++;
       }
       int first = start;
-      session.insert(table.table(), columns, values, i -> "row at " + rows.get(first + i - 1).position());
+      session.insert(table.table(), columns, values,
+          i -> "row at " + rows.get(first + Math.max(i, 1) - 1).position());
       start = end;
     }
     return rows.size();
@@ -91,11 +92,14 @@ final class SeedRunner implements StepRunner<SeedStep> {
       List<String> columns = header.stream().map(String::strip).toList();
       java.util.OptionalLong copied = session.copyCsv(csv.table(), columns, csv.file());
       if (copied.isPresent()) {
-        return copied.getAsLong() + " rows copied into " + csv.table() + " (bulk load)";
+        return Words.count(copied.getAsLong(), "row") + " copied into " + csv.table() + " from " + csv.shownAs()
+            + " (bulk load)";
       }
       CsvRows rows = new CsvRows(lines, columns.size(), csv.shownAs());
-      session.transaction(() -> session.insert(csv.table(), columns, rows, i -> csv.shownAs() + " data row " + i));
-      return rows.count + " rows inserted into " + csv.table();
+      // A statement that fails before any row (a column the table lacks) is the header's fault: line 1.
+      session.transaction(() -> session.insert(csv.table(), columns, rows,
+          i -> csv.shownAs() + ":" + (i == 0 ? 1 : rows.line(i))));
+      return Words.count(rows.count, "row") + " inserted into " + csv.table() + " from " + csv.shownAs();
     } catch (IOException | RuntimeException e) {
       if (e instanceof StepFailure || e instanceof DatabaseException) {
         throw (RuntimeException) e;
@@ -110,11 +114,25 @@ final class SeedRunner implements StepRunner<SeedStep> {
     private final int width;
     private final String shown;
     private long count;
+    /** The first line of each row read so far, by 1-based row index. */
+    private int[] lineOfRow = new int[64];
 
     CsvRows(MappingIterator<List<String>> lines, int width, String shown) {
       this.lines = lines;
       this.width = width;
       this.shown = shown;
+    }
+
+    /** The line in the file of the 1-based row {@code index}. */
+    int line(int index) {
+      return lineOfRow[index - 1];
+    }
+
+    private void remember(int line) {
+      if (count > lineOfRow.length) {
+        lineOfRow = java.util.Arrays.copyOf(lineOfRow, lineOfRow.length * 2);
+      }
+      lineOfRow[(int) count - 1] = line;
     }
 
     @Override
@@ -134,6 +152,7 @@ final class SeedRunner implements StepRunner<SeedStep> {
           int line = lines.getCurrentLocation().getLineNr();
           List<String> fields = lines.next();
           count++;
+          remember(line);
           if (fields.size() != width) {
             throw new StepFailure(shown + ":" + line + ": " + fields.size()
                 + " fields where the header has " + width + " — every line needs one value per column");

@@ -17,7 +17,7 @@ final class SqlRunner implements StepRunner<SqlStep> {
 
   @Override
   public StepOutcome run(SqlStep step, StepContext context) {
-    return ExpectedError.around(SqlStep.KEYWORD, step.expectError(), () -> {
+    return ErrorCheck.around(SqlStep.KEYWORD, step.expectError(), context.database(), () -> {
       context.scripts().run(step.script(), "sql at " + step.position(), context.scratch());
       return "script ran";
     });

@@ -96,6 +96,11 @@ class InterpreterTest {
     }
 
     @Override
+    public dev.rehearsal.database.ClassifiedError classify(java.sql.SQLException error) {
+      return sqlite.classify(error);
+    }
+
+    @Override
     public String quote(String identifier) {
       return sqlite.quote(identifier);
     }

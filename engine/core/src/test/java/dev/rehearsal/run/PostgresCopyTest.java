@@ -39,7 +39,7 @@ class PostgresCopyTest {
         """);
     ScenarioResult run = result.scenarios().get(0);
     assertEquals(Status.PASSED, run.status(), run.toString());
-    assertEquals("5 rows copied into posts (bulk load)", run.steps().get(2).detail());
+    assertEquals("5 rows copied into posts from fixtures/posts.csv (bulk load)", run.steps().get(2).detail());
   }
 
   @Test
@@ -66,8 +66,11 @@ class PostgresCopyTest {
     for (ScenarioResult run : result.scenarios()) {
       assertEquals(Status.PASSED, run.status(), run.toString());
     }
-    assertEquals("2 rows inserted into posts", result.scenarios().get(0).steps().get(2).detail());
-    assertEquals("2 rows copied into posts (bulk load)", result.scenarios().get(1).steps().get(2).detail());
+    // The fixtures directory is outside the project, so the file is named by its whole path.
+    String csv = fixtures.resolve("posts.csv").toString();
+    assertEquals("2 rows inserted into posts from " + csv, result.scenarios().get(0).steps().get(2).detail());
+    assertEquals("2 rows copied into posts from " + csv + " (bulk load)",
+        result.scenarios().get(1).steps().get(2).detail());
   }
 
   @Test

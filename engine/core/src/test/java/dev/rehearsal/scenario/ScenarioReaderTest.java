@@ -65,11 +65,11 @@ class ScenarioReaderTest {
     String authorsFile = "library/fixtures/authors.yaml";
     List<Step> expected = List.of(
         new ApplyStep(id("20240102000000"), null, at(6, 5)),
-        new ApplyStep(Target.head(), "already at head", at(7, 5)),
+        new ApplyStep(Target.head(), ExpectedError.text("already at head"), at(7, 5)),
         new RollbackStep(id("20240101000000"), null, at(8, 5)),
         new RollbackStep(Target.base(), null, at(9, 5)),
         new RollbackStep(new Target.StepsBack(2), null, at(10, 5)),
-        new RollbackStep(id("20240101000000"), "no such table", at(11, 5)),
+        new RollbackStep(id("20240101000000"), ExpectedError.text("no such table"), at(11, 5)),
         new SeedStep(new SeedStep.Rows(List.of(new TableRows("authors", List.of(
             new TableRows.Row(row("id", 1L, "name", "Ursula K. Le Guin", "born", 1929L),
                 new SourcePosition(authorsFile, 3, 5)),
@@ -89,7 +89,7 @@ class ScenarioReaderTest {
                 new TableRows.Row(row("id", 9L, "author_id", 9L, "title", "Beowulf", "price",
                     new BigDecimal("12.50")), at(21, 13))))), "inline rows"), at(16, 5)),
         new SqlStep("DELETE FROM books WHERE id = 9;", null, at(22, 5)),
-        new SqlStep("DELETE FROM authors WHERE id = 1;\n", "FOREIGN KEY constraint failed", at(23, 5)),
+        new SqlStep("DELETE FROM authors WHERE id = 1;\n", ExpectedError.text("FOREIGN KEY constraint failed"), at(23, 5)),
         new ExpectStep(List.of(
             new Expectation.Version(id("20240102000000"), at(28, 16)),
             new Expectation.Pending(2, at(29, 16)),

@@ -103,7 +103,8 @@ class ScenarioSchemaTest {
         Map.entry("schemaMap", ExpectParser.SCHEMA_KEYS),
         Map.entry("dataMap", ExpectParser.DATA_KEYS),
         Map.entry("constraintMap", ExpectParser.CONSTRAINT_KINDS),
-        Map.entry("indexMap", ExpectParser.INDEX_KEYS));
+        Map.entry("indexMap", ExpectParser.INDEX_KEYS),
+        Map.entry("errorClassMap", ErrorParser.KEYS));
 
     List<String> differences = new ArrayList<>();
     for (Map.Entry<String, List<String>> entry : new java.util.TreeMap<>(reader).entrySet()) {
@@ -114,6 +115,14 @@ class ScenarioSchemaTest {
       }
     }
     assertEquals(List.of(), differences, "update docs/scenario.schema.json and the reader together");
+  }
+
+  @Test
+  void theSchemaAndTheReaderKnowTheSameErrorClasses() {
+    List<String> inSchema = new ArrayList<>();
+    schemaNode.path("definitions").path("errorClass").path("enum").forEach(n -> inSchema.add(n.asText()));
+
+    assertEquals(ErrorClass.labels(), inSchema);
   }
 
   @Test

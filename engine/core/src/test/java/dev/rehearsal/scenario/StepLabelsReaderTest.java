@@ -3,12 +3,15 @@ package dev.rehearsal.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The reader on the snapshot, backup, restore, corrupt_backup and fail steps and on the schema, data, constraints
@@ -55,7 +58,7 @@ class StepLabelsReaderTest {
         new CorruptBackupStep("before-deploy", false, at(13, 5)),
         new CorruptBackupStep("before-deploy", true, at(14, 5)),
         new RestoreStep("before-deploy", null, at(15, 5)),
-        new RestoreStep("before-deploy", "checksum mismatch", at(16, 5)),
+        new RestoreStep("before-deploy", ExpectedError.text("checksum mismatch"), at(16, 5)),
         new ExpectStep(List.of(
             new Expectation.Schema("before-deploy", null, at(18, 15)),
             new Expectation.Data("with-names", List.of("authors"), at(19, 13)),
@@ -123,6 +126,44 @@ class StepLabelsReaderTest {
         broken/fail-problems.yaml:8:67: 'fail.direction' must be up or down, found 'sideways'
         broken/fail-problems.yaml:9:23: 'fail.migration' must be a migration id, found the text 'head'
         """, problemsOf("broken/fail-problems.yaml"));
+  }
+
+  @Test
+  void readsExpectedErrorsAsATextAClassOrAListOfThem(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("errors.yaml"), """
+        scenario: expected errors
+        steps:
+          - sql: {script: "DELETE FROM books;", expect_error: no such table}
+          - sql: {script: "DELETE FROM books;", expect_error: {class: unique_violation}}
+          - sql: {script: "DELETE FROM books;", expect_error: {class: check_violation, message: ck_books}}
+          - apply: {to: head, expect_error: [{class: duplicate_column}, already exists]}
+        """);
+
+    ScenarioReader reader = new ScenarioReader(new ReadContext(dir, dir, new TreeSet<>(IDS), List.of("sqlite")));
+    List<ExpectedError> errors = reader.read(file).steps().stream()
+        .map(s -> s instanceof SqlStep sql ? sql.expectError() : ((ApplyStep) s).expectError()).toList();
+
+    assertEquals(List.of(ExpectedError.text("no such table"), ExpectedError.of(ErrorClass.UNIQUE_VIOLATION),
+        new ExpectedError(List.of(new ExpectedError.Alternative(ErrorClass.CHECK_VIOLATION, "ck_books"))),
+        new ExpectedError(List.of(new ExpectedError.Alternative(ErrorClass.DUPLICATE_COLUMN, null),
+            new ExpectedError.Alternative(null, "already exists")))), errors);
+    assertEquals("duplicate_column or 'already exists'", errors.get(3).describe());
+  }
+
+  @Test
+  void reportsMalformedExpectedErrors() {
+    assertEquals("""
+        broken/expect-error-problems.yaml:4:63: unknown error class 'uniqe_violation' — did you mean \
+        'unique_violation'? (docs/scenarios.md lists them)
+        broken/expect-error-problems.yaml:5:55: 'expect_error' needs 'class'
+        broken/expect-error-problems.yaml:6:55: 'expect_error' must list at least one error
+        broken/expect-error-problems.yaml:7:56: each item of 'expect_error' must be a text or {class: ...}, found a list
+        broken/expect-error-problems.yaml:8:80: unknown key 'mesage' in 'expect_error' — did you mean 'message'?
+        broken/expect-error-problems.yaml:9:37: 'expect_error' must be a text, {class: ...} or a list of them, found \
+        nothing
+        broken/expect-error-problems.yaml:10:44: 'expect_error' of 'restore' must be a text: a backup is refused \
+        before any SQL runs, so its errors have no class
+        """, problemsOf("broken/expect-error-problems.yaml"));
   }
 
   @Test

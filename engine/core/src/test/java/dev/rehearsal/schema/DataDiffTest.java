@@ -114,7 +114,7 @@ class DataDiffTest {
     DataDiff diff = DataDiff.between(before, after, List.of(), "before", "now");
 
     assertEquals(List.of("column users.email: 3 values now, 3 values before (values changed)",
-        "values of users.email: missing now [grace@example.com]; not there before [Grace@Example.com]"),
+        "values of users.email before but not now: [grace@example.com]; now but not before: [Grace@Example.com]"),
         diff.changes());
   }
 }

@@ -85,7 +85,7 @@ class SchemaDiffTest {
          table users
         -column legacy.id: integer, nullable, no default
          column users.email: text, NOT NULL, no default
-         column users.id: integer, nullable, no default
+         column users.id: integer, NOT NULL, no default
         -column users.nickname: text, nullable, no default
         +column users.nickname: text, NOT NULL, no default
          primary key users: (id)""", diff.render());

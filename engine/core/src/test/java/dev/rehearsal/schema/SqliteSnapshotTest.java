@@ -104,13 +104,13 @@ class SqliteSnapshotTest {
     assertEquals("""
         table posts
         table users
-        column posts.id: integer, nullable, no default
+        column posts.id: integer, NOT NULL, no default
         column posts.pinned: integer, NOT NULL, default 0
         column posts.status: varchar(20), NOT NULL, default 'draft'
         column posts.title: text, NOT NULL, no default
         column posts.user_id: integer, NOT NULL, no default
         column users.email: varchar(100), NOT NULL, no default
-        column users.id: integer, nullable, no default
+        column users.id: integer, NOT NULL, no default
         column users.nickname: text, nullable, default 'anon'
         primary key posts: (id)
         primary key users: (id)
@@ -122,6 +122,33 @@ class SqliteSnapshotTest {
         view published_posts: CREATE VIEW published_posts AS SELECT id, title FROM posts WHERE status = 'published'
         trigger tr_users_nickname on users: CREATE TRIGGER tr_users_nickname AFTER INSERT ON users BEGIN UPDATE \
         users SET nickname = lower(email) WHERE id = NEW.id AND nickname IS NULL; END
+        """, schema(db).text());
+  }
+
+  @Test
+  void onlyTheRowidPrimaryKeyIsNotNullTheOthersAcceptNull() {
+    ScratchDatabase db = database("CREATE TABLE a (id INTEGER PRIMARY KEY)", "CREATE TABLE b (id INT PRIMARY KEY)",
+        "CREATE TABLE c (code TEXT PRIMARY KEY)", "CREATE TABLE d (id INTEGER PRIMARY KEY, x INT) WITHOUT ROWID",
+        "CREATE TABLE e (id INTEGER, n INTEGER, PRIMARY KEY (id, n))");
+
+    assertEquals("""
+        table a
+        table b
+        table c
+        table d
+        table e
+        column a.id: integer, NOT NULL, no default
+        column b.id: int, nullable, no default
+        column c.code: text, nullable, no default
+        column d.id: integer, NOT NULL, no default
+        column d.x: int, nullable, no default
+        column e.id: integer, nullable, no default
+        column e.n: integer, nullable, no default
+        primary key a: (id)
+        primary key b: (id)
+        primary key c: (code)
+        primary key d: (id)
+        primary key e: (id, n)
         """, schema(db).text());
   }
 

@@ -88,6 +88,9 @@ abstract class FailStepsContract {
     scratch.close();
   }
 
+  /** How a check shows the class of the armed failure, before the message. */
+  private static final String SIMULATED = "simulated_failure (armed by a fail step): ";
+
   private static String failing(int statement, String file) {
     return "SELECT * FROM \"simulated failure at statement " + statement + " of " + file + "\"";
   }
@@ -112,7 +115,7 @@ abstract class FailStepsContract {
     assertEquals(StepOutcome.done("armed: error at statement 3 of the up section of " + NICKNAME), outcomes.get(0));
     assertEquals(new StepOutcome(List.of(Check.passed("apply head fails with 'simulated failure at statement 3 of "
         + NICKNAME_FILE + "'", "an error containing 'simulated failure at statement 3 of " + NICKNAME_FILE + "'",
-        message)), "failed as expected: " + message.lines().findFirst().orElseThrow() + LEFT_BEFORE_NICKNAME),
+        SIMULATED + message)), "failed as expected: " + message.lines().findFirst().orElseThrow() + LEFT_BEFORE_NICKNAME),
         outcomes.get(1));
     assertEquals("3 checks passed", outcomes.get(2).detail(), outcomes.get(2).toString());
   }
@@ -131,12 +134,12 @@ abstract class FailStepsContract {
         outcomes.get(0));
     Check failed = outcomes.get(1).checks().get(0);
     assertTrue(failed.passed(), failed.toString());
-    assertTrue(failed.actual().startsWith("apply head failed in " + NICKNAME_FILE + ": simulated disconnect: the "
+    assertTrue(failed.actual().startsWith(SIMULATED + "apply head failed in " + NICKNAME_FILE + ": simulated disconnect: the "
         + "connection was cut at statement 2 of the up section of " + NICKNAME + " (SQLState 08006)"),
         failed.actual());
     assertTrue(outcomes.get(1).detail().endsWith(LEFT_BEFORE_NICKNAME), outcomes.get(1).detail());
     assertEquals("2 checks passed", outcomes.get(2).detail(), outcomes.get(2).toString());
-    assertEquals("1 checks passed", outcomes.get(4).detail(), outcomes.get(4).toString());
+    assertEquals("1 check passed", outcomes.get(4).detail(), outcomes.get(4).toString());
   }
 
   @Test
@@ -152,10 +155,10 @@ abstract class FailStepsContract {
         - apply: {to: 20240102000000, expect_error: nickname}
         """);
 
-    assertEquals(StepOutcome.done("armed: after_commit at after the commit of the up section of " + NICKNAME),
+    assertEquals(StepOutcome.done("armed: after_commit, after the commit of the up section of " + NICKNAME),
         outcomes.get(1));
     Check failed = outcomes.get(2).checks().get(0);
-    assertEquals("apply " + NICKNAME + " failed in " + NICKNAME_FILE + ": simulated failure after commit: the "
+    assertEquals(SIMULATED + "apply " + NICKNAME + " failed in " + NICKNAME_FILE + ": simulated failure after commit: the "
         + "process died before MyBatis wrote the changelog row of " + NICKNAME + " (SQLState 08006)",
         failed.actual().lines().findFirst().orElseThrow());
     assertTrue(failed.passed(), failed.toString());
@@ -181,7 +184,7 @@ abstract class FailStepsContract {
         outcomes.get(1));
     Check failed = outcomes.get(2).checks().get(0);
     assertTrue(failed.passed(), failed.toString());
-    assertEquals("rollback base failed in " + NICKNAME_FILE + ": "
+    assertEquals(SIMULATED + "rollback base failed in " + NICKNAME_FILE + ": "
         + noSuchTable("simulated failure at statement 2 of " + NICKNAME_FILE) + System.lineSeparator()
         + "  statement: " + failing(2, NICKNAME_FILE), failed.actual());
     assertTrue(outcomes.get(2).detail().endsWith("; left at version " + NICKNAME + ", schema before " + NICKNAME
@@ -198,7 +201,7 @@ abstract class FailStepsContract {
         """);
 
     Check failed = outcomes.get(1).checks().get(0);
-    assertEquals("apply head failed in " + AUDIT_FILE + ": " + noSuchTable("simulated failure at statement 3 of "
+    assertEquals(SIMULATED + "apply head failed in " + AUDIT_FILE + ": " + noSuchTable("simulated failure at statement 3 of "
         + AUDIT_FILE) + System.lineSeparator() + "  statement: " + failing(3, AUDIT_FILE), failed.actual());
     assertTrue(failed.passed(), failed.toString());
     assertTrue(outcomes.get(1).detail().endsWith("; left at version " + NICKNAME + ", schema before " + AUDIT

@@ -106,7 +106,7 @@ class SchemaExpectationsTest {
         """);
 
     assertEquals(new StepOutcome(List.of(Check.passed("schema same_as before",
-        "the schema of snapshot before (13 facts)", "the same")), "1 checks passed"), outcome);
+        "the schema of snapshot before (13 facts)", "the same")), "1 check passed"), outcome);
   }
 
   @Test
@@ -127,12 +127,12 @@ class SchemaExpectationsTest {
         --- at snapshot before
         +++ now
         @@ -7,2 +7,3 @@
-         column books.id: integer, nullable, no default
+         column books.id: integer, NOT NULL, no default
         +column books.isbn: varchar(20), nullable, no default
          column books.price: numeric(8, 2), nullable, no default
         @@ -13,1 +14,2 @@
          foreign key books(author_id) -> authors(id): on delete no action, on update no action
-        +index ix_books_price on books: (price), not unique, btree""")), "1 of 1 checks failed"), outcome);
+        +index ix_books_price on books: (price), not unique, btree""")), "1 of 1 check failed"), outcome);
   }
 
   private static final String SEEDED = """
@@ -151,7 +151,7 @@ class SchemaExpectationsTest {
         """);
 
     assertEquals(new StepOutcome(List.of(Check.passed("data same_as seeded", "the data of snapshot seeded (2 tables)",
-        "the same")), "1 checks passed"), outcome);
+        "the same")), "1 check passed"), outcome);
   }
 
   @Test
@@ -170,8 +170,8 @@ class SchemaExpectationsTest {
         column books.author_id: 1 value now, 2 values at snapshot seeded
         column books.id: 1 value now, 2 values at snapshot seeded
         column books.title: 1 value now, 2 values at snapshot seeded
-        values of authors.name: missing now [Ursula K. Le Guin]; not there at snapshot seeded [Le Guin]""")),
-        "1 of 1 checks failed"), outcome);
+        values of authors.name at snapshot seeded but not now: [Ursula K. Le Guin]; now but not at snapshot seeded: [Le Guin]""")),
+        "1 of 1 check failed"), outcome);
   }
 
   @Test
@@ -183,14 +183,14 @@ class SchemaExpectationsTest {
         """, context(false));
 
     assertEquals(new StepOutcome(List.of(Check.passed("data same_as seeded [authors]",
-        "the data of snapshot seeded (authors)", "the same")), "1 checks passed"), outcomes.get(5));
+        "the data of snapshot seeded (authors)", "the same")), "1 check passed"), outcomes.get(5));
     assertEquals(new StepOutcome(List.of(Check.failed("data same_as seeded [books]",
         "the data of snapshot seeded (books)", "5 differences", """
         table books: 0 rows now, 2 rows at snapshot seeded
         column books.author_id: 0 values now, 2 values at snapshot seeded
         column books.id: 0 values now, 2 values at snapshot seeded
         column books.price: 0 values now, 1 value at snapshot seeded
-        column books.title: 0 values now, 2 values at snapshot seeded""")), "1 of 1 checks failed"),
+        column books.title: 0 values now, 2 values at snapshot seeded""")), "1 of 1 check failed"),
         outcomes.get(6));
   }
 
@@ -202,8 +202,8 @@ class SchemaExpectationsTest {
 
     assertEquals(new StepOutcome(List.of(Check.failed("schema matches snapshots/library--{database}.schema",
         "the schema in snapshots/library--sqlite.schema", "no such file",
-        "run 'rehearse run --update-snapshots' to write snapshots/library--sqlite.schema from the current schema, "
-            + "then review it")), "1 of 1 checks failed"), outcome);
+        "run 'rehearse run --update-snapshots --database sqlite' to write snapshots/library--sqlite.schema from the current schema, "
+            + "then review it")), "1 of 1 check failed"), outcome);
   }
 
   @Test
@@ -212,19 +212,19 @@ class SchemaExpectationsTest {
 
     assertEquals(new StepOutcome(List.of(Check.passed("schema matches snapshots/library--{database}.schema",
         "the schema in snapshots/library--sqlite.schema", "written to snapshots/library--sqlite.schema")),
-        "1 checks passed"), written);
+        "1 check passed"), written);
     assertEquals("""
         # Schema of sqlite as Rehearsal sees it, one fact per line, sorted.
         # Written by 'rehearse run --update-snapshots'; review changes to it like code.
         table authors
         column authors.born: integer, nullable, no default
-        column authors.id: integer, nullable, no default
+        column authors.id: integer, NOT NULL, no default
         column authors.name: varchar(100), NOT NULL, no default
         primary key authors: (id)
         unique authors (name)
         """, Files.readString(project.resolve("snapshots/library--sqlite.schema")));
     assertEquals(new StepOutcome(List.of(Check.passed("schema matches snapshots/library--{database}.schema",
-        "the schema in snapshots/library--sqlite.schema (6 facts)", "the same")), "1 checks passed"),
+        "the schema in snapshots/library--sqlite.schema (6 facts)", "the same")), "1 check passed"),
         run(GOLDEN));
   }
 
@@ -244,8 +244,8 @@ class SchemaExpectationsTest {
          unique authors (name)
         +index ix_authors_born on authors: (born), not unique, btree
 
-        If the change is intended, run 'rehearse run --update-snapshots' and commit \
-        snapshots/library--sqlite.schema.""")), "1 of 1 checks failed"), outcome);
+        If the change is intended, run 'rehearse run --update-snapshots --database sqlite' and commit \
+        snapshots/library--sqlite.schema.""")), "1 of 1 check failed"), outcome);
   }
 
   private static final String AT_HEAD_WITH_REVIEWS = """

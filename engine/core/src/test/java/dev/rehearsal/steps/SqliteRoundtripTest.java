@@ -24,7 +24,7 @@ class SqliteRoundtripTest extends RoundtripVerdictsTest {
 
   @Override
   String idColumn() {
-    return "column accounts.id: integer, nullable, no default";
+    return "column accounts.id: integer, NOT NULL, no default";
   }
 
   @Override

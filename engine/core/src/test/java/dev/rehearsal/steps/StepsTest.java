@@ -120,6 +120,9 @@ class StepsTest {
     assertEquals(StepOutcome.done("2 migrations applied, now at version 20240104000000"), run("- apply: head"));
   }
 
+  /** How a check shows the class and code of the duplicate title, before the message. */
+  private static final String UNIQUE_CLASS = "unique_violation (SQLITE_CONSTRAINT_UNIQUE (2067)): ";
+
   @Test
   void applyExpectingAnErrorPassesWhenTheMigrationFailsWithThatText() {
     run(DUPLICATE_TITLES);
@@ -127,7 +130,7 @@ class StepsTest {
     StepOutcome outcome = run("- apply: {to: head, expect_error: 'unique constraint failed: books.title'}");
 
     assertEquals(new StepOutcome(List.of(Check.passed("apply head fails with 'unique constraint failed: books.title'",
-        "an error containing 'unique constraint failed: books.title'", UNIQUE_FAILURE)),
+        "an error containing 'unique constraint failed: books.title'", UNIQUE_CLASS + UNIQUE_FAILURE)),
         "failed as expected: apply head failed in " + UNIQUE_TITLES + ": [SQLITE_CONSTRAINT_UNIQUE] A UNIQUE "
             + "constraint failed (UNIQUE constraint failed: books.title)"), outcome);
     assertEquals("20240103000000", version());
@@ -140,7 +143,7 @@ class StepsTest {
     StepOutcome outcome = run("- apply: {to: head, expect_error: FOREIGN KEY constraint failed}");
 
     assertEquals(List.of(Check.failed("apply head fails with 'FOREIGN KEY constraint failed'",
-        "an error containing 'FOREIGN KEY constraint failed'", UNIQUE_FAILURE, "")), outcome.checks());
+        "an error containing 'FOREIGN KEY constraint failed'", UNIQUE_CLASS + UNIQUE_FAILURE, "")), outcome.checks());
   }
 
   @Test
@@ -185,7 +188,8 @@ class StepsTest {
     String message = "cannot roll back to 20240103000000: it is not applied (the database is at 20240101000000) "
         + "— use apply to go forward";
     assertEquals(new StepOutcome(List.of(Check.passed("rollback 20240103000000 fails with 'not applied'",
-        "an error containing 'not applied'", message)), "failed as expected: " + message), refused);
+        "an error containing 'not applied'", "no class (not a database error): " + message)), "failed as expected: " + message),
+        refused);
     assertEquals(List.of(Check.failed("rollback base fails with 'not applied'", "an error containing 'not applied'",
         "no error: 1 migration rolled back, now at version base", "")), done.checks());
   }
@@ -210,7 +214,7 @@ class StepsTest {
         - seed: books.csv
         """);
 
-    assertEquals(StepOutcome.done("2 rows inserted into books"), outcome);
+    assertEquals(StepOutcome.done("2 rows inserted into books from fixtures/books.csv"), outcome);
     assertEquals(List.of(row(1, 1, "A Wizard of Earthsea", 8.99), row(2, 1, "The Dispossessed, an Ambiguous Utopia",
         null)), query("SELECT id, author_id, title, price FROM books ORDER BY id"));
   }
@@ -223,7 +227,7 @@ class StepsTest {
         - seed: {file: more-books.csv, table: books}
         """);
 
-    assertEquals(StepOutcome.done("1 rows inserted into books"), outcome);
+    assertEquals(StepOutcome.done("1 row inserted into books from fixtures/more-books.csv"), outcome);
     assertEquals(List.of(row(3, "Beowulf", 4.5)), query("SELECT id, title, price FROM books"));
   }
 
@@ -239,6 +243,48 @@ class StepsTest {
     assertEquals(fixtures.resolve("authors.csv") + ":3: 3 fields where the header has 2 — every line needs one "
         + "value per column", e.getMessage());
     assertEquals(List.of(row(0)), query("SELECT count(*) FROM authors"));
+  }
+
+  @Test
+  void aCsvRowThatViolatesAConstraintIsNamedByItsFileAndLine() throws IOException {
+    Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+    Files.writeString(fixtures.resolve("authors.csv"), "id,name\n1,Ursula\n2,\"Le Guin,\nUrsula\"\n3,Ursula\n");
+    Files.writeString(fixtures.resolve("pseudonyms.csv"), "id,pen_name\n1,Tiptree\n");
+    List<Step> steps = parse("""
+        - apply: 20240101000000
+        - seed: authors.csv
+        - seed: {file: pseudonyms.csv, table: authors}
+        """, fixtures);
+    registry.run(steps.get(0), context);
+
+    DatabaseException duplicate = assertThrows(DatabaseException.class, () -> registry.run(steps.get(1), context));
+    DatabaseException header = assertThrows(DatabaseException.class, () -> registry.run(steps.get(2), context));
+
+    // The third row starts on line 5: the second one spans lines 3 and 4.
+    assertEquals("cannot insert into authors (" + fixtures.resolve("authors.csv") + ":5): "
+        + "[SQLITE_CONSTRAINT_UNIQUE] A UNIQUE constraint failed (UNIQUE constraint failed: authors.name)",
+        duplicate.getMessage());
+    assertTrue(header.getMessage().startsWith("cannot insert into authors (" + fixtures.resolve("pseudonyms.csv")
+        + ":1): "), header.getMessage());
+  }
+
+  @Test
+  void theRowOfABatchThatFailsIsNamedNotTheLastOne() {
+    List<Step> steps = parse("""
+        - apply: 20240101000000
+        - seed:
+            rows:
+              authors:
+                - {id: 1, name: Ursula}
+                - {id: 2, name: Ursula}
+                - {id: 3, name: Anonymous}
+        """, LIBRARY.resolve("fixtures"));
+    registry.run(steps.get(0), context);
+
+    DatabaseException e = assertThrows(DatabaseException.class, () -> registry.run(steps.get(1), context));
+
+    assertTrue(e.getMessage().startsWith("cannot insert into authors (row at " + dir.resolve("steps-under-test.yaml")
+        + ":8:13): "), e.getMessage());
   }
 
   @Test
@@ -346,10 +392,11 @@ class StepsTest {
     String message = "sql at " + dir.resolve("steps-under-test.yaml") + ":3:5 failed: [SQLITE_CONSTRAINT_FOREIGNKEY] "
         + "A foreign key constraint failed (FOREIGN KEY constraint failed)" + System.lineSeparator()
         + "  statement: INSERT INTO books (id, author_id, title) VALUES (1, 99, 'X')";
+    String found = "foreign_key_violation (SQLITE_CONSTRAINT_FOREIGNKEY (787)): ";
     assertEquals(List.of(Check.passed("sql fails with 'FOREIGN KEY constraint failed'",
-        "an error containing 'FOREIGN KEY constraint failed'", message)), matching.checks());
+        "an error containing 'FOREIGN KEY constraint failed'", found + message)), matching.checks());
     assertEquals(List.of(Check.failed("sql fails with 'no such table'", "an error containing 'no such table'",
-        message, "")), other.checks());
+        found + message, "")), other.checks());
     assertEquals(List.of(Check.failed("sql fails with 'no such table'", "an error containing 'no such table'",
         "no error: script ran", "")), none.checks());
   }

@@ -52,9 +52,11 @@ public final class Constants {
   public static final String NAME = "rehearsal.name";
 
   /**
-   * {@code I/N}: run only the I-th of N shares of the scenario runs (1-based), for CI jobs that split a run. The
-   * runs, in plan order (by file, then database), are dealt round-robin, so the N shards of the same selection run
-   * every scenario run exactly once. Default: every run.
+   * {@code I/N}: run only the I-th of N shares of the scenario runs (1-based), for CI jobs that split a run. The N
+   * shards of the same selection run every scenario run exactly once, and each gets its share of every database:
+   * the runs are dealt database by database, round-robin, or by time when the reports directory holds a
+   * {@code rollback-summary-*.json} that lists every selected run (the newest such; a shard's own summary lists only
+   * its share). Default: every run.
    */
   public static final String SHARD = "rehearsal.shard";
 

@@ -4,6 +4,7 @@ import dev.rehearsal.config.ConfigLoader;
 import dev.rehearsal.config.ProjectException;
 import dev.rehearsal.config.ProjectLocator;
 import dev.rehearsal.run.Project;
+import dev.rehearsal.scenario.Hints;
 import dev.rehearsal.scenario.InvalidInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,10 +49,12 @@ final class ProjectParameters {
       Set<String> names = databaseNames(root);
       Set<String> unknown = unknownKeys(names);
       if (!unknown.isEmpty()) {
+        List<String> known = knownKeys(names);
         unknown.forEach(key -> issues.reportIssue(Issues.error("unknown configuration parameter '" + key
-            + "' — the engine's own are " + String.join(", ", Constants.ENGINE_KEYS) + "; any other must be "
-            + Constants.PREFIX + "KEY for a rehearsal.yaml KEY such as " + Constants.PREFIX
-            + dev.rehearsal.config.Constants.REPORTS)));
+            + "' — " + Hints.closest(key, known).map(k -> "did you mean '" + k + "'?")
+                .orElse("the engine's own are " + String.join(", ", Constants.ENGINE_KEYS) + "; any other must be "
+                    + Constants.PREFIX + "KEY for a rehearsal.yaml KEY such as " + Constants.PREFIX
+                    + dev.rehearsal.config.Constants.REPORTS))));
         return Optional.empty();
       }
       return Optional.of(Project.open(root, overrides(names)));
@@ -111,9 +114,15 @@ final class ProjectParameters {
     return keys;
   }
 
-  private Set<String> unknownKeys(Set<String> databaseNames) {
+  /** Every parameter the engine knows: its own, and each rehearsal.yaml key with the prefix. */
+  private static List<String> knownKeys(Set<String> databaseNames) {
     List<String> known = new ArrayList<>(Constants.ENGINE_KEYS);
     yamlKeys(databaseNames).forEach(key -> known.add(Constants.PREFIX + key));
+    return known;
+  }
+
+  private Set<String> unknownKeys(Set<String> databaseNames) {
+    List<String> known = knownKeys(databaseNames);
     Set<String> unknown = new LinkedHashSet<>();
     parameters.keySet().stream().filter(k -> k.startsWith(Constants.PREFIX)).filter(k -> !known.contains(k))
         .sorted().forEach(unknown::add);

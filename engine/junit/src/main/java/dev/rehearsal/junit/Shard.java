@@ -1,8 +1,8 @@
 package dev.rehearsal.junit;
 
 /**
- * One of N shares of a run: the scenario runs, in plan order, are dealt round-robin, so shards 1..N of the same
- * selection run every scenario run exactly once and differ in size by at most one.
+ * One of N shares of a run: {@link ShardDeal} deals the scenario runs so that shards 1..N of the same selection run
+ * every scenario run exactly once, each with its share of every database.
  *
  * @param index 1-based
  * @param count how many shards there are
@@ -27,11 +27,6 @@ public record Shard(int index, int count) {
       throw new IllegalArgumentException("'" + text + "' is not a shard — write I/N with 1 <= I <= N, e.g. 1/2");
     }
     return new Shard(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
-  }
-
-  /** Whether the run at {@code position} (0-based, in plan order) belongs to this shard. */
-  boolean includes(int position) {
-    return position % count == index - 1;
   }
 
   @Override

@@ -6,6 +6,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirec
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectFile;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +167,7 @@ class DiscoveryTest {
   }
 
   @Test
-  void shardsDealTheRunsRoundRobinSoEveryRunIsInExactlyOneShard() {
+  void shardsGetTheirShareOfEveryDatabaseAndEveryRunIsInExactlyOneShard() {
     var all = selectDirectory(Fixture.file("scenarios").toFile());
     Map<String, String> both = Map.of(Constants.DATABASES, "sqlite,postgres", Constants.TAGS, "!rollback");
 
@@ -177,9 +179,51 @@ class DiscoveryTest {
         "scenarios/failing/broken-sql.yaml [sqlite]", "scenarios/failing/broken-sql.yaml [postgres]",
         "scenarios/failing/one-author-too-many.yaml [sqlite]", "scenarios/failing/one-author-too-many.yaml [postgres]",
         "scenarios/postgres-only.yaml [postgres]"), runs);
-    assertEquals(List.of(runs.get(0), runs.get(2), runs.get(4), runs.get(6)), first);
-    assertEquals(List.of(runs.get(1), runs.get(3), runs.get(5)), second);
+    // Dealt database by database with one count: sqlite 1, 2, 1; postgres 2, 1, 2, 1.
+    assertEquals(List.of(runs.get(0), runs.get(3), runs.get(4), runs.get(6)), first);
+    assertEquals(List.of(runs.get(1), runs.get(2), runs.get(5)), second);
     assertEquals(List.of(), runs(discover(with(both, Constants.SHARD, "8/8"), all)));
+  }
+
+  @Test
+  void withTheTimesOfAnEarlierWholeRunShardsAreDealtByTimeWithinEachDatabase() throws IOException {
+    var all = selectDirectory(Fixture.file("scenarios").toFile());
+    Map<String, String> both = Map.of(Constants.DATABASES, "sqlite,postgres", Constants.TAGS, "!rollback");
+    Files.createDirectories(reports);
+    Files.writeString(reports.resolve("rollback-summary-20260101T000000Z.json"), summary(
+        "books-start-empty.yaml", 900, 100, "failing/broken-sql.yaml", 400, 300, "failing/one-author-too-many.yaml",
+        450, 5000, "postgres-only.yaml", 0, 200));
+    // Newer, but only a shard's share: not a time for every run, so not used.
+    Files.writeString(reports.resolve("rollback-summary-20260102T000000Z.json"), """
+        {"run_id": "shard", "scenarios": [{"scenario": "scenarios/books-start-empty.yaml", "database": "sqlite",
+          "time_ms": 1}]}""");
+
+    List<String> first = runs(discover(with(both, Constants.SHARD, "1/2"), all));
+    List<String> second = runs(discover(with(both, Constants.SHARD, "2/2"), all));
+
+    // sqlite, longest first: books 900 to 1; one-author 450 to 2; broken 400 to 2 (850 < 900).
+    // postgres: one-author 5000 to 2 (a tie in postgres, and 850 < 900 in all); then broken 300, postgres-only 200
+    // and books 100 to 1, which has the least postgres time.
+    assertEquals(List.of("scenarios/books-start-empty.yaml [sqlite]", "scenarios/books-start-empty.yaml [postgres]",
+        "scenarios/failing/broken-sql.yaml [postgres]", "scenarios/postgres-only.yaml [postgres]"), first);
+    assertEquals(List.of("scenarios/failing/broken-sql.yaml [sqlite]",
+        "scenarios/failing/one-author-too-many.yaml [sqlite]", "scenarios/failing/one-author-too-many.yaml [postgres]"),
+        second);
+  }
+
+  /** A run summary with the times of (file, sqlite ms, postgres ms)...; a time of 0 leaves that run out. */
+  private static String summary(Object... files) {
+    List<String> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < files.length; i += 3) {
+      for (int d = 0; d < 2; d++) {
+        int ms = (Integer) files[i + 1 + d];
+        if (ms > 0) {
+          entries.add("{\"scenario\": \"scenarios/" + files[i] + "\", \"database\": \"" + (d == 0 ? "sqlite" : "postgres")
+              + "\", \"status\": \"passed\", \"time_ms\": " + ms + ", \"summary\": \"x.json\"}");
+        }
+      }
+    }
+    return "{\"run_id\": \"whole\", \"scenarios\": [" + String.join(", ", entries) + "]}";
   }
 
   @Test
@@ -204,10 +248,20 @@ class DiscoveryTest {
     EngineDiscoveryResults results = discover(Map.of("rehearsal.shards", "1/2", "rehearsal.paths.report", "x"),
         selectDirectory(Fixture.file("scenarios").toFile()));
 
-    assertEquals(2, results.getDiscoveryIssues().size());
-    assertEquals("ERROR unknown configuration parameter 'rehearsal.paths.report' — the engine's own are "
+    assertEquals(List.of("ERROR unknown configuration parameter 'rehearsal.paths.report' — did you mean "
+        + "'rehearsal.paths.reports'?", "ERROR unknown configuration parameter 'rehearsal.shards' — did you mean "
+        + "'rehearsal.shard'?"), issues(results));
+    assertEquals(List.of(), tree(results.getEngineDescriptor()));
+  }
+
+  @Test
+  void anUnknownParameterFarFromEveryKnownOneListsThem() {
+    EngineDiscoveryResults results = discover(Map.of("rehearsal.colour", "red"),
+        selectDirectory(Fixture.file("scenarios").toFile()));
+
+    assertEquals(List.of("ERROR unknown configuration parameter 'rehearsal.colour' — the engine's own are "
         + String.join(", ", Constants.ENGINE_KEYS) + "; any other must be rehearsal.KEY for a rehearsal.yaml KEY "
-        + "such as rehearsal.paths.reports", issues(results).get(0));
+        + "such as rehearsal.paths.reports"), issues(results));
     assertEquals(List.of(), tree(results.getEngineDescriptor()));
   }
 

@@ -238,6 +238,11 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
+  public dev.rehearsal.database.ClassifiedError classify(SQLException error) {
+    return PostgresErrors.classify(error);
+  }
+
+  @Override
   public Catalog catalog() {
     return new PostgresCatalog();
   }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Tables and their fingerprints in PostgreSQL: per table, the row count, two sums over rows of 32-bit slices of the
@@ -35,6 +36,15 @@ final class PostgresFingerprints {
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
        WHERE c.relkind = 'r' AND n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
        ORDER BY n.nspname = current_schema() DESC, n.nspname, c.relname, a.attnum""";
+
+  /** Arguments of one concat_ws besides the separator (PostgreSQL's FUNC_MAX_ARGS is 100). */
+  private static final int ARGUMENTS = 99;
+
+  /**
+   * Columns whose sums one query computes: 3 + 2 x 800 result columns stay under PostgreSQL's 1,664 target entries;
+   * a wider table (PostgreSQL allows 1,600 columns) takes a second query for the rest.
+   */
+  static final int COLUMNS_PER_QUERY = 800;
 
   private PostgresFingerprints() {}
 
@@ -61,18 +71,52 @@ final class PostgresFingerprints {
   static TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
     List<String> values = columns.stream().map(c -> "coalesce(quote_literal(" + quote(c) + "), 'NULL')").toList();
-    String row = values.isEmpty() ? "''" : "concat_ws(chr(31), " + String.join(", ", values) + ")";
+    String row = values.isEmpty() ? "''" : concat(values);
+    List<List<String>> groups = Fingerprints.groups(columns, COLUMNS_PER_QUERY);
     StringBuilder sql = new StringBuilder("SELECT count(*), ").append(sum(row, 1)).append(", ").append(sum(row, 9));
+    perColumn(sql, groups.get(0));
+    TableFingerprint first;
+    // Prepared: a connection that fingerprints the same table again and again (a round-trip's) plans it once.
+    try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(quote(table))
+        .toString()); ResultSet rs = statement.executeQuery()) {
+      first = Fingerprints.read(rs, table, groups.get(0));
+    }
+    if (groups.size() == 1) {
+      return first;
+    }
+    Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>(first.columns());
+    for (List<String> group : groups.subList(1, groups.size())) {
+      StringBuilder more = new StringBuilder("SELECT 0");
+      perColumn(more, group);
+      try (PreparedStatement statement = connection.prepareStatement(more.append(" FROM ").append(quote(table))
+          .toString()); ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        Fingerprints.readColumns(rs, group, 2, perColumn);
+      }
+    }
+    return TableFingerprint.of(table, first.rows(), first.hash(), perColumn);
+  }
+
+  private static void perColumn(StringBuilder sql, List<String> columns) {
     for (String column : columns) {
       String value = "quote_literal(" + quote(column) + ")";
       sql.append(", count(").append(quote(column)).append("), ").append(sum(value, 1));
     }
-    sql.append(" FROM ").append(quote(table));
-    // Prepared: a connection that fingerprints the same table again and again (a round-trip's) plans it once.
-    try (PreparedStatement statement = connection.prepareStatement(sql.toString());
-        ResultSet rs = statement.executeQuery()) {
-      return Fingerprints.read(rs, table, columns);
+  }
+
+  /**
+   * {@code concat_ws(chr(31), ...)} of the values, nested in runs of {@link #ARGUMENTS}: a function takes at most
+   * 100 arguments. No value is NULL, so the nested form gives the same text as a flat one would.
+   */
+  private static String concat(List<String> values) {
+    if (values.size() <= ARGUMENTS) {
+      return "concat_ws(chr(31), " + String.join(", ", values) + ")";
     }
+    List<String> runs = new ArrayList<>();
+    for (List<String> run : Fingerprints.groups(values, ARGUMENTS)) {
+      runs.add(concat(run));
+    }
+    return concat(runs);
   }
 
   /** Sum over rows of 32 bits of the MD5 of {@code text}, starting at hex digit {@code from}; NULL text adds 0. */

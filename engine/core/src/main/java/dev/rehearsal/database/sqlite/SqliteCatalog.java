@@ -72,6 +72,7 @@ final class SqliteCatalog implements Catalog {
   private static void columns(Statement statement, Map<String, String> tables, List<SchemaFact> facts)
       throws SQLException {
     Map<String, Map<Integer, String>> keys = new TreeMap<>();
+    Map<String, SchemaFact> columns = new LinkedHashMap<>();
     try (ResultSet rs = statement.executeQuery(COLUMNS)) {
       while (rs.next()) {
         String table = rs.getString(1);
@@ -83,14 +84,36 @@ final class SqliteCatalog implements Catalog {
         properties.put("null", rs.getInt(4) == 1 ? "NOT NULL" : "nullable");
         String dflt = rs.getString(5);
         properties.put("default", dflt == null ? "no default" : "default " + dflt);
-        facts.add(new SchemaFact("column", table + "." + rs.getString(2), properties));
+        columns.put(table + "." + rs.getString(2), new SchemaFact("column", table + "." + rs.getString(2),
+            properties));
         if (rs.getInt(6) > 0) {
           keys.computeIfAbsent(table, t -> new TreeMap<>()).put(rs.getInt(6), rs.getString(2));
         }
       }
     }
-    keys.forEach((table, columns) -> facts.add(fact("primary key", table, "columns",
-        "(" + String.join(", ", columns.values()) + ")")));
+    keys.forEach((table, key) -> {
+      if (key.size() == 1) {
+        rowidAlias(columns, table + "." + key.values().iterator().next(), tables.get(table));
+      }
+    });
+    facts.addAll(columns.values());
+    keys.forEach((table, key) -> facts.add(fact("primary key", table, "columns",
+        "(" + String.join(", ", key.values()) + ")")));
+  }
+
+  /**
+   * A lone {@code INTEGER PRIMARY KEY} of a rowid table is the rowid: it can never hold NULL (a NULL inserted gets the
+   * next number), so it is NOT NULL although the pragma says otherwise. Other primary keys of SQLite do accept NULL.
+   */
+  private static void rowidAlias(Map<String, SchemaFact> columns, String name, String tableSql) {
+    SchemaFact column = columns.get(name);
+    boolean withoutRowid = tableSql != null && tableSql.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ")
+        .contains("WITHOUT ROWID");
+    if (column != null && "integer".equals(column.properties().get("type")) && !withoutRowid) {
+      Map<String, String> properties = new LinkedHashMap<>(column.properties());
+      properties.put("null", "NOT NULL");
+      columns.put(name, new SchemaFact("column", name, properties));
+    }
   }
 
   private static void indexes(Statement statement, Map<String, String> tables, List<SchemaFact> facts)

@@ -120,6 +120,11 @@ public final class SqliteDatabase implements Database {
   }
 
   @Override
+  public dev.rehearsal.database.ClassifiedError classify(SQLException error) {
+    return SqliteErrors.classify(error);
+  }
+
+  @Override
   public Catalog catalog() {
     return new SqliteCatalog();
   }

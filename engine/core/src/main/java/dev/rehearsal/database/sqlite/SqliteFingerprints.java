@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConnection;
 
@@ -30,6 +31,15 @@ final class SqliteFingerprints {
         FROM sqlite_master m JOIN pragma_table_xinfo(m.name) p
        WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
        ORDER BY m.name, p.cid""";
+
+  /** Values joined in one flat run of {@code ||}: a depth of about 2 x 50, far below SQLite's 1,000. */
+  private static final int RUN = 50;
+
+  /**
+   * Columns whose sums one query computes: 3 + 2 x 900 result columns stay under SQLite's 2,000 (SQLITE_MAX_COLUMN,
+   * also the most columns a table may have); a wider table takes more queries.
+   */
+  static final int COLUMNS_PER_QUERY = 900;
 
   private SqliteFingerprints() {}
 
@@ -49,17 +59,52 @@ final class SqliteFingerprints {
       throws SQLException {
     registerHashFunctions(connection);
     List<String> quoted = columns.stream().map(c -> "quote(" + quote(c) + ")").toList();
-    String row = quoted.isEmpty() ? "''" : String.join(" || char(31) || ", quoted);
+    String row = quoted.isEmpty() ? "''" : concat(quoted);
+    List<List<String>> groups = Fingerprints.groups(columns, COLUMNS_PER_QUERY);
     StringBuilder sql = new StringBuilder("SELECT count(*), coalesce(sum(rehearsal_h0(" + row
         + ")), 0), coalesce(sum(rehearsal_h1(" + row + ")), 0)");
+    perColumn(sql, groups.get(0));
+    TableFingerprint first;
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql.append(" FROM ").append(quote(table)).toString())) {
+      first = Fingerprints.read(rs, table, groups.get(0));
+    }
+    if (groups.size() == 1) {
+      return first;
+    }
+    Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>(first.columns());
+    for (List<String> group : groups.subList(1, groups.size())) {
+      StringBuilder more = new StringBuilder("SELECT 0");
+      perColumn(more, group);
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(more.append(" FROM ").append(quote(table)).toString())) {
+        rs.next();
+        Fingerprints.readColumns(rs, group, 2, perColumn);
+      }
+    }
+    return TableFingerprint.of(table, first.rows(), first.hash(), perColumn);
+  }
+
+  private static void perColumn(StringBuilder sql, List<String> columns) {
     for (String column : columns) {
       sql.append(", count(").append(quote(column)).append("), coalesce(sum(rehearsal_h0(quote(")
           .append(quote(column)).append("))) FILTER (WHERE ").append(quote(column)).append(" IS NOT NULL), 0)");
     }
-    sql.append(" FROM ").append(quote(table));
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.toString())) {
-      return Fingerprints.read(rs, table, columns);
+  }
+
+  /**
+   * The values joined by {@code char(31)}, grouped in parentheses so the expression tree stays shallow: a flat chain
+   * of {@code ||} is as deep as it is long, and SQLite refuses trees deeper than 1,000 (SQLITE_MAX_EXPR_DEPTH).
+   */
+  private static String concat(List<String> values) {
+    if (values.size() <= RUN) {
+      return String.join(" || char(31) || ", values);
     }
+    List<String> runs = new ArrayList<>();
+    for (List<String> run : Fingerprints.groups(values, RUN)) {
+      runs.add("(" + concat(run) + ")");
+    }
+    return concat(runs);
   }
 
   private static void registerHashFunctions(Connection connection) throws SQLException {
