@@ -5,6 +5,7 @@ import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.migrations.MigrationFailedException;
 import dev.rehearsal.migrations.RepositoryException;
 import dev.rehearsal.scenario.InvalidInputException;
+import dev.rehearsal.text.Shown;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -31,32 +32,43 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       err.println(count + (count == 1 ? " problem" : " problems") + " found; nothing was run.");
       code = ExitCodes.INVALID;
     } else if (e instanceof RepositoryException || e instanceof ProjectException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + message(e));
       code = ExitCodes.INVALID;
     } else if (e instanceof dev.rehearsal.backup.BackupException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + message(e));
       code = ExitCodes.FAILED;
     } else if (e instanceof MigrationFailedException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + message(e));
       code = ExitCodes.FAILED;
     } else if (e instanceof DatabaseException || e instanceof UncheckedIOException) {
-      err.println("error: " + e.getMessage());
+      err.println("error: " + message(e));
       code = ExitCodes.INFRASTRUCTURE;
     } else {
-      err.println("internal error: " + e + (debug ? "" : " — run again with --debug for the stack trace"));
+      err.println("internal error: " + Shown.line(String.valueOf(e))
+          + (debug ? "" : " — run again with --debug for the stack trace"));
       code = ExitCodes.INFRASTRUCTURE;
     }
     if (debug) {
-      e.printStackTrace(err);
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(Shown.lines(trace.toString()));
     }
     err.flush();
     return code;
   }
 
+  /**
+   * The message, control characters escaped; a line after the first that does not start indented is indented, so
+   * no line of a message (a driver's, quoting SQL) can pass for a line of its own.
+   */
+  private static String message(Exception e) {
+    return Shown.lines(String.valueOf(e.getMessage())).replaceAll("\n(?![ \t])", "\n  ");
+  }
+
   static int usage(ParameterException e, String[] args) {
     CommandLine commandLine = e.getCommandLine();
     PrintWriter err = commandLine.getErr();
-    err.println("error: " + e.getMessage());
+    err.println("error: " + message(e));
     CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();

@@ -4,6 +4,7 @@ import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.MigrationRepository;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.text.Shown;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -19,7 +20,7 @@ final class ListCommand extends BaseCommand {
     out().printf("Migrations (%d) in %s:%n", repository.migrations().size(),
         project.readContext().shown(repository.root()));
     for (Migration migration : repository.migrations()) {
-      out().printf("  %s  %s%n", migration.id().toPlainString(), migration.description());
+      out().printf("  %s  %s%n", migration.id().toPlainString(), Shown.line(migration.description()));
     }
     List<Scenario> scenarios = project.readScenarios(project.scenarioFiles(List.of()));
     out().printf("Scenarios (%d):%n", scenarios.size());
@@ -27,7 +28,8 @@ final class ListCommand extends BaseCommand {
       String databases = scenario.databases().isEmpty() ? String.join(",", project.config().defaultDatabaseNames())
           : String.join(",", scenario.databases());
       String tags = scenario.tags().isEmpty() ? "" : "  [" + String.join(", ", scenario.tags()) + "]";
-      out().printf("  %s  (%s)%s%n    %s%n", scenario.file(), databases, tags, scenario.name());
+      out().printf("  %s  (%s)%s%n    %s%n", Shown.line(scenario.file()), databases, Shown.line(tags),
+          Shown.line(scenario.name()));
     }
     return ExitCodes.OK;
   }

@@ -1,5 +1,6 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.text.LogFormatter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -54,6 +55,7 @@ public final class Main {
     if (debug) {
       ConsoleHandler handler = new ConsoleHandler();
       handler.setLevel(Level.FINE);
+      handler.setFormatter(new LogFormatter());
       migrations.addHandler(handler);
       migrations.setLevel(Level.FINE);
     } else {

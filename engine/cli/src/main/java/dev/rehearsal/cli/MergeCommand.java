@@ -1,5 +1,6 @@
 package dev.rehearsal.cli;
 
+import dev.rehearsal.io.AtomicFile;
 import dev.rehearsal.report.ReportMerge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ final class MergeCommand extends BaseCommand {
       if (append) {
         Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       } else {
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        AtomicFile.writeString(file, text);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -14,6 +14,7 @@ import dev.rehearsal.run.Project;
 import dev.rehearsal.run.RunListener;
 import dev.rehearsal.run.RunId;
 import dev.rehearsal.run.RunResult;
+import dev.rehearsal.text.Shown;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,11 +118,11 @@ final class RunCommand extends BaseCommand {
     List<DiscoveryIssue> errors = launcher.issues().stream()
         .filter(i -> i.severity() == DiscoveryIssue.Severity.ERROR).toList();
     if (!errors.isEmpty()) {
-      errors.forEach(e -> err().println(e.message()));
+      errors.forEach(e -> err().println(Shown.line(e.message())));
       err().println(errors.size() + (errors.size() == 1 ? " problem" : " problems") + " found; nothing was run.");
       return ExitCodes.INVALID;
     }
-    launcher.issues().forEach(i -> out().println(i.message()));
+    launcher.issues().forEach(i -> out().println(Shown.line(i.message())));
     if (!plan.containsTests()) {
       return nothingToRun(project, on, selectors, json);
     }

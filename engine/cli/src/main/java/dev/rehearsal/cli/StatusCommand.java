@@ -4,6 +4,7 @@ import dev.rehearsal.migrations.AppliedMigration;
 import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.Outcome;
+import dev.rehearsal.text.Shown;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
@@ -23,11 +24,11 @@ final class StatusCommand extends OperatorCommand {
     for (Migration migration : opened.repository().migrations()) {
       AppliedMigration row = applied.remove(migration.id());
       out().printf("%-16s %-21s %s%n", migration.id().toPlainString(), row == null ? "...pending..."
-          : row.appliedAt(), migration.description());
+          : Shown.line(row.appliedAt()), Shown.line(migration.description()));
     }
     for (AppliedMigration orphan : applied.values()) {
-      out().printf("%-16s %-21s %s  (no script with this id)%n", orphan.id().toPlainString(), orphan.appliedAt(),
-          orphan.description());
+      out().printf("%-16s %-21s %s  (no script with this id)%n", orphan.id().toPlainString(),
+          Shown.line(orphan.appliedAt()), Shown.line(orphan.description()));
     }
     out().printf("Version: %s, %d pending%n", Outcome.show(migrator.version()), migrator.pending().size());
     return ExitCodes.OK;

@@ -5,6 +5,7 @@ import dev.rehearsal.migrations.ScriptChecks;
 import dev.rehearsal.migrations.ScriptFinding;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.text.Shown;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class ValidateCommand extends BaseCommand {
     project.databases(List.of()).forEach(project::repository);
     List<Scenario> scenarios = project.readScenarios(project.scenarioFiles(paths));
     for (Scenario scenario : scenarios) {
-      out().printf("ok  %s  (%d steps)%n", scenario.file(), scenario.steps().size());
+      out().printf("ok  %s  (%d steps)%n", Shown.line(scenario.file()), scenario.steps().size());
     }
     out().printf("%d scenario %s valid%n", scenarios.size(), scenarios.size() == 1 ? "file" : "files");
     return checkScripts(project);

@@ -26,7 +26,7 @@ class RunCommandTest {
     return out.replaceAll("Rehearsal run \\d{8}_\\d{6}_[0-9a-f]{4}:", "Rehearsal run RUN:")
         .replaceAll("  \\d+ ms  ", "  N ms  ")
         .replaceAll(" in \\d+\\.\\d s\n", " in N s\n")
-        .replaceAll("rollback-summary-\\d{8}T\\d{6}Z\\.json", "rollback-summary-STAMP.json");
+        .replaceAll("rollback-summary-\\d{8}T\\d{6}Z-\\d{8}_\\d{6}_[0-9a-f]{4}\\.json", "rollback-summary-STAMP.json");
   }
 
   @Test

@@ -21,7 +21,7 @@ class UpdateSnapshotsTest {
     return out.replaceAll("Rehearsal run \\d{8}_\\d{6}_[0-9a-f]{4}:", "Rehearsal run RUN:")
         .replaceAll("  \\d+ ms  ", "  N ms  ")
         .replaceAll(" in \\d+\\.\\d s\n", " in N s\n")
-        .replaceAll("rollback-summary-\\d{8}T\\d{6}Z\\.json", "rollback-summary-STAMP.json");
+        .replaceAll("rollback-summary-\\d{8}T\\d{6}Z-\\d{8}_\\d{6}_[0-9a-f]{4}\\.json", "rollback-summary-STAMP.json");
   }
 
   @Test
@@ -94,5 +94,27 @@ class UpdateSnapshotsTest {
         1 scenario run: 0 passed, 1 failed, 0 error in N s
         Summary: reports/rollback-summary-STAMP.json
         """, stable(drifted.out()).replaceAll(" +\n", "\n"));
+  }
+
+  @Test
+  void aGoldenFileThatIsADanglingLinkOutOfTheProjectIsNotWrittenThrough() throws IOException {
+    TempProject project = new TempProject(dir.resolve("project"));
+    project.scenario("golden.yaml", """
+        scenario: The schema at head is the reviewed one
+        steps:
+          - apply: head
+          - expect: {schema: {matches: "snapshots/head--{database}.schema"}}
+        """);
+    Path outside = Files.createDirectories(dir.resolve("outside")).resolve("written-through.schema");
+    Files.createDirectories(dir.resolve("project/snapshots"));
+    Files.createSymbolicLink(dir.resolve("project/snapshots/head--sqlite.schema"), outside);
+
+    Cli update = Cli.run("run", "--project-dir", project.dir(), "--update-snapshots");
+
+    assertEquals(1, update.exitCode(), update.out());
+    assertTrue(update.out().contains("golden file snapshots/head--sqlite.schema leads outside the project root (a "
+        + "link on its way leads out, or nowhere) — keep golden files in the repository (or allow it with "
+        + "--allow-outside-project)"), update.out());
+    assertFalse(Files.exists(outside), "written through the dangling link");
   }
 }

@@ -1,15 +1,13 @@
 package dev.rehearsal.baseline;
 
+import dev.rehearsal.io.AtomicFile;
 import dev.rehearsal.scenario.InvalidInputException;
 import dev.rehearsal.scenario.Problem;
 import dev.rehearsal.scenario.YamlSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -92,11 +90,7 @@ public final class BaselineFile {
       }
     });
     try {
-      Path absolute = file.toAbsolutePath();
-      Files.createDirectories(absolute.getParent());
-      Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.writeString(file, text.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the baseline " + file + ": " + e.getMessage(), e);
     }

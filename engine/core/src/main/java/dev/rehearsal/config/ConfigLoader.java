@@ -1,5 +1,6 @@
 package dev.rehearsal.config;
 
+import dev.rehearsal.io.PathText;
 import dev.rehearsal.scenario.InvalidInputException;
 import dev.rehearsal.scenario.Problem;
 import dev.rehearsal.scenario.SourcePosition;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -52,6 +54,10 @@ public final class ConfigLoader {
         problems.add(new Problem(SourcePosition.startOf("--config " + key), "unknown configuration key '" + key
             + "' — known keys: " + String.join(", ", Constants.PATH_KEYS) + ", databases.NAME."
             + String.join("|", Constants.DATABASE_KEYS)));
+      }
+      if (Constants.PATH_KEYS.contains(key)) {
+        PathText.problem(override.getValue()).ifPresent(wrong -> problems.add(new Problem(
+            SourcePosition.startOf("--config " + key), "'" + key + "' " + wrong)));
       }
       values.put(key, override.getValue());
     }
@@ -191,7 +197,9 @@ public final class ConfigLoader {
       List<String> items = new ArrayList<>();
       for (Node item : sequence.getValue()) {
         if (item instanceof ScalarNode scalar && item.getTag() != Tag.NULL && !scalar.getValue().isBlank()) {
-          items.add(scalar.getValue());
+          PathText.problem(scalar.getValue()).ifPresentOrElse(wrong -> problems.add(new Problem(
+              YamlSource.position(Constants.CONFIG_FILE, item.getStartMark()), "each item of '" + key + "' "
+              + wrong)), () -> items.add(scalar.getValue()));
         } else {
           problems.add(new Problem(YamlSource.position(Constants.CONFIG_FILE, item.getStartMark()),
               "each item of '" + key + "' must be a directory name"));
@@ -199,7 +207,13 @@ public final class ConfigLoader {
       }
       values.put(key, String.join(",", items));
     } else if (node instanceof ScalarNode scalar && node.getTag() != Tag.NULL && !scalar.getValue().isBlank()) {
-      values.put(key, scalar.getValue());
+      Optional<String> wrong = Constants.PATH_KEYS.contains(key) ? PathText.problem(scalar.getValue())
+          : Optional.empty();
+      if (wrong.isPresent()) {
+        problems.add(new Problem(at, "'" + key + "' " + wrong.get()));
+      } else {
+        values.put(key, scalar.getValue());
+      }
     } else {
       problems.add(new Problem(at, "'" + key + "' must be a single value"));
     }

@@ -27,6 +27,15 @@ public interface Catalog {
   /** The fingerprint of one table, computed in the database; {@code columns} in name order. */
   TableFingerprint fingerprint(Connection connection, String table, List<String> columns) throws SQLException;
 
+  /**
+   * The schemas, the search path of {@code connection} and every user table and view, from which a scenario's table
+   * names are resolved ({@link Relations#find}).
+   */
+  Relations relations(Connection connection) throws SQLException;
+
+  /** The column names of {@code table}, in table order, read for that table exactly (no name pattern). */
+  List<String> columns(Connection connection, Relation table) throws SQLException;
+
   /** Whether {@code table} is one of {@code excludedTables}, compared without regard to case. */
   static boolean excluded(String table, Set<String> excludedTables) {
     return excludedTables.stream().anyMatch(t -> t.equalsIgnoreCase(table));

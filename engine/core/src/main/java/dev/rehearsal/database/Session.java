@@ -1,7 +1,6 @@
 package dev.rehearsal.database;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -10,14 +9,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * One connection used by one step to look at or fill the database. Names are matched without regard to case (as
- * unquoted SQL names are) and quoted for the engine when used in SQL; values are always bound as parameters.
+ * One connection used by one step to look at or fill the database. Table names are resolved through the catalog
+ * ({@link #table}) and quoted for the engine when used in SQL; values are always bound as parameters.
  */
 public final class Session implements AutoCloseable {
 
@@ -25,40 +22,36 @@ public final class Session implements AutoCloseable {
 
   private final Database database;
   private final Connection connection;
+  private Relations relations;
 
   public Session(Database database, Connector connector) {
     this.database = database;
     this.connection = connector.connect();
   }
 
-  /** The real name of a table or view, matched ignoring case, if it exists. */
-  public Optional<String> findTable(String name) {
-    String wanted = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
-    return tables().stream().filter(t -> t.equalsIgnoreCase(wanted)).findFirst();
+  /**
+   * The table or view a scenario names ({@code users} or {@code shadow.users}), resolved exactly as
+   * {@link Relations#find} says; the catalog is read once per session.
+   */
+  public TableLookup table(String typed) {
+    return relations().find(typed);
   }
 
-  /** Names of user tables and views. */
-  public List<String> tables() {
-    try {
-      DatabaseMetaData meta = connection.getMetaData();
-      List<String> names = new ArrayList<>();
-      try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE", "VIEW"})) {
-        while (rs.next()) {
-          String schema = rs.getString("TABLE_SCHEM");
-          if (schema == null || !isSystemSchema(schema)) {
-            names.add(rs.getString("TABLE_NAME"));
-          }
-        }
+  /** The schemas, search path, tables and views of the database, read once per session. */
+  public Relations relations() {
+    if (relations == null) {
+      try {
+        relations = database.catalog().relations(connection);
+      } catch (SQLException e) {
+        throw DatabaseException.of("cannot list tables", e);
       }
-      return names;
-    } catch (SQLException e) {
-      throw DatabaseException.of("cannot list tables", e);
     }
+    return relations;
   }
 
   /** Every value of one column, in no particular order (for the few columns a scenario asks to keep). */
-  public List<Object> columnValues(String table, String column) {
-    String sql = "SELECT " + database.quote(column) + " FROM " + database.quote(table);
+  public List<Object> columnValues(Relation table, String column) {
+    String sql = "SELECT " + database.quote(column) + " FROM " + sql(table);
     List<Object> values = new ArrayList<>();
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       while (rs.next()) {
@@ -66,31 +59,27 @@ public final class Session implements AutoCloseable {
       }
       return values;
     } catch (SQLException e) {
-      throw DatabaseException.of("cannot read " + table + "." + column, e);
+      throw DatabaseException.of("cannot read " + relations().shown(table) + "." + column, e);
     }
   }
 
-  /** Column names of an existing table or view, in table order. */
-  public List<String> columns(String table) {
-    try (ResultSet rs = connection.getMetaData().getColumns(null, null, table, "%")) {
-      List<String> names = new ArrayList<>();
-      while (rs.next()) {
-        names.add(rs.getString("COLUMN_NAME"));
-      }
-      return names;
+  /** Column names of a table or view, in table order. */
+  public List<String> columns(Relation table) {
+    try {
+      return database.catalog().columns(connection, table);
     } catch (SQLException e) {
-      throw DatabaseException.of("cannot list the columns of " + table, e);
+      throw DatabaseException.of("cannot list the columns of " + relations().shown(table), e);
     }
   }
 
   /** Counted in the database, one query. */
-  public long rowCount(String table) {
-    String sql = "SELECT count(*) FROM " + database.quote(table);
+  public long rowCount(Relation table) {
+    String sql = "SELECT count(*) FROM " + sql(table);
     try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
-      throw DatabaseException.of("cannot count the rows of " + table, e);
+      throw DatabaseException.of("cannot count the rows of " + relations().shown(table), e);
     }
   }
 
@@ -150,11 +139,11 @@ public final class Session implements AutoCloseable {
    *
    * @return the rows loaded, or empty when the engine has none
    */
-  public java.util.OptionalLong copyCsv(String table, List<String> columns, java.nio.file.Path csv) {
+  public java.util.OptionalLong copyCsv(Relation table, List<String> columns, java.nio.file.Path csv) {
     try {
-      return database.copyCsv(connection, table, columns, csv);
+      return database.copyCsv(connection, table.qualified(), columns, csv);
     } catch (SQLException e) {
-      throw DatabaseException.of("cannot load " + csv.getFileName() + " into " + table, e);
+      throw DatabaseException.of("cannot load " + csv.getFileName() + " into " + relations().shown(table), e);
     }
   }
 
@@ -165,8 +154,8 @@ public final class Session implements AutoCloseable {
    * @param columns the column names
    * @param rows the values, one list per row, in column order
    */
-  public void insert(String table, List<String> columns, Iterable<List<Object>> rows, RowOrigin where) {
-    String sql = "INSERT INTO " + database.quote(table) + " ("
+  public void insert(Relation table, List<String> columns, Iterable<List<Object>> rows, RowOrigin where) {
+    String sql = "INSERT INTO " + sql(table) + " ("
         + String.join(", ", columns.stream().map(database::quote).toList()) + ") VALUES ("
         + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
     int index = 0;
@@ -187,7 +176,8 @@ public final class Session implements AutoCloseable {
       }
     } catch (SQLException e) {
       // Before any row: the statement itself (a table or column that is not there).
-      throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(0) + ")", e);
+      throw DatabaseException.of("cannot insert into " + relations().shown(table) + " (" + where.describe(0) + ")",
+          e);
     }
   }
 
@@ -201,7 +191,7 @@ public final class Session implements AutoCloseable {
    * Runs one batch. When it fails, the drivers do not say which row did (SQLite stops without counts; PostgreSQL
    * marks every row failed), so the batch is undone to a savepoint and run again row by row to name the one.
    */
-  private void executeBatch(PreparedStatement statement, List<List<Object>> batch, int first, String table,
+  private void executeBatch(PreparedStatement statement, List<List<Object>> batch, int first, Relation table,
       RowOrigin where) throws SQLException {
     java.sql.Savepoint before = connection.getAutoCommit() ? null : connection.setSavepoint();
     try {
@@ -216,10 +206,12 @@ public final class Session implements AutoCloseable {
         try {
           statement.executeUpdate();
         } catch (SQLException e) {
-          throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(first + i) + ")", e);
+          throw DatabaseException.of("cannot insert into " + relations().shown(table) + " ("
+              + where.describe(first + i) + ")", e);
         }
       }
-      throw DatabaseException.of("cannot insert into " + table + " (" + where.describe(first) + " and the "
+      throw DatabaseException.of("cannot insert into " + relations().shown(table) + " (" + where.describe(first)
+          + " and the "
           + (batch.size() - 1) + " rows after it)", failed);
     }
     if (before != null) {
@@ -255,9 +247,9 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  private static boolean isSystemSchema(String schema) {
-    String lower = schema.toLowerCase(Locale.ROOT);
-    return lower.equals("information_schema") || lower.startsWith("pg_");
+  /** The table's name for SQL: schema and name quoted each on its own. */
+  private String sql(Relation table) {
+    return database.quote(table.schema()) + "." + database.quote(table.name());
   }
 
   @Override

@@ -36,17 +36,19 @@ public final class MigrationRepository {
   private final String environment;
   private final List<Migration> migrations;
   private final Properties variables;
+  private final Properties fileVariables;
   private final DatabaseOperationOption options;
   private final ScriptsLoader loader;
   private final String charset;
 
   private MigrationRepository(Path root, String environment, List<Migration> migrations, Properties variables,
-      DatabaseOperationOption options, ScriptsLoader loader, String charset) {
+      Properties fileVariables, DatabaseOperationOption options, ScriptsLoader loader, String charset) {
     this.root = root;
     this.charset = charset;
     this.environment = environment;
     this.migrations = List.copyOf(migrations);
     this.variables = variables;
+    this.fileVariables = fileVariables;
     this.options = options;
     this.loader = loader;
   }
@@ -109,8 +111,26 @@ public final class MigrationRepository {
     options.setFullLineDelimiter(environment.isFullLineDelimiter());
     options.setSendFullScript(environment.isSendFullScript());
     options.setRemoveCRs(environment.isRemoveCrs());
-    return new MigrationRepository(root, env, migrations, variables, options,
+    return new MigrationRepository(root, env, migrations, variables, fileVariables(envFile, variables), options,
         new ScriptsLoader(dirs, charset, variables), charset);
+  }
+
+  /**
+   * The variables as the environment file itself writes them: the keys MyBatis takes as variables (not settings)
+   * that the file has, with the file's values. What MyBatis adds from the process ({@code MIGRATIONS_*} environment
+   * variables and system properties, and {@code ${...}} in values looked up there) is left out.
+   */
+  private static Properties fileVariables(Path envFile, Properties variables) {
+    Properties raw = new Properties();
+    try (InputStream in = Files.newInputStream(envFile)) {
+      raw.load(in);
+    } catch (IOException e) {
+      throw new RepositoryException("cannot read " + envFile + ": " + e.getMessage(), e);
+    }
+    Properties own = new Properties();
+    raw.stringPropertyNames().stream().filter(variables::containsKey)
+        .forEach(key -> own.setProperty(key, raw.getProperty(key)));
+    return own;
   }
 
   private static boolean explicitCharset(Path envFile) {
@@ -163,10 +183,24 @@ public final class MigrationRepository {
     return ids;
   }
 
-  /** The {@code ${variables}} of the environment (a copy). */
+  /**
+   * The {@code ${variables}} MyBatis gives migration scripts (a copy): the environment file's, overridden and extended
+   * by {@code MIGRATIONS_*} process environment variables and system properties, as the MyBatis CLI does.
+   */
   public Properties variables() {
     Properties copy = new Properties();
     copy.putAll(variables);
+    return copy;
+  }
+
+  /**
+   * The {@code ${variables}} scenario SQL gets ({@code sql:} steps, {@code .sql} fixtures; a copy): only the
+   * environment file's own, never the process environment, so a scenario cannot copy a CI secret such as
+   * {@code MIGRATIONS_PASSWORD} into a report.
+   */
+  public Properties scenarioVariables() {
+    Properties copy = new Properties();
+    copy.putAll(fileVariables);
     return copy;
   }
 

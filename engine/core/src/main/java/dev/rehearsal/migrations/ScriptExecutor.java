@@ -12,8 +12,9 @@ import org.apache.ibatis.migration.VariableReplacer;
 import org.apache.ibatis.migration.operations.ScriptRunner;
 
 /**
- * Runs a SQL script (a {@code sql:} step or a {@code .sql} fixture) exactly as MyBatis runs a migration script:
- * the environment's delimiter rules, {@code ${variables}} replaced, one transaction.
+ * Runs a SQL script (a {@code sql:} step or a {@code .sql} fixture) as MyBatis runs a migration script: the
+ * environment's delimiter rules, {@code ${variables}} replaced, one transaction. The variables are the environment
+ * file's own ({@link MigrationRepository#scenarioVariables}), not those MyBatis also takes from the process.
  */
 public final class ScriptExecutor {
 
@@ -30,7 +31,8 @@ public final class ScriptExecutor {
    * @throws MigrationFailedException with the failing statement and the driver's message
    */
   public void run(String script, String what, Connector connector) {
-    String text = new VariableReplacer(repository.variables()).replace(script);
+    // Scenario SQL: the environment file's variables only, never the process environment (MIGRATIONS_*).
+    String text = new VariableReplacer(repository.scenarioVariables()).replace(script);
     try (Connection connection = connector.connect()) {
       ScriptRunner runner = new ScriptRunner(connection);
       Writer discard = Writer.nullWriter();

@@ -3,6 +3,7 @@ package dev.rehearsal.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rehearsal.io.AtomicFile;
 import dev.rehearsal.run.RunListener;
 import dev.rehearsal.run.RunResult;
 import dev.rehearsal.run.ScenarioResult;
@@ -13,9 +14,7 @@ import dev.rehearsal.steps.Check;
 import dev.rehearsal.steps.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ import java.util.function.Function;
 
 /**
  * Writes {@code <scenario>--<database>.json} as each scenario run finishes and
- * {@code rollback-summary-<timestamp>.json} at the end of the run. Files are written under a temporary name and
- * renamed, so CI never reads half a file.
+ * {@code rollback-summary-<timestamp>-<run id>.json} at the end of the run. Each file is replaced atomically
+ * ({@link AtomicFile}), so CI never reads half a file and two runs in one project never share a temporary file.
  */
 public final class JsonSummaryWriter implements RunListener {
 
@@ -92,7 +91,7 @@ public final class JsonSummaryWriter implements RunListener {
   @Override
   public void runFinished(RunResult result) {
     RunSummary summary = runSummary(result, jobId, run -> fileOf(run).getFileName().toString());
-    Path file = directory.resolve("rollback-summary-" + STAMP.format(result.startedAt()) + ".json");
+    Path file = directory.resolve(runSummaryName(result));
     try {
       write(file, summary);
       runSummary = file;
@@ -104,6 +103,15 @@ public final class JsonSummaryWriter implements RunListener {
       throw new UncheckedIOException("cannot write the JSON summaries to " + directory + ": " + first.getMessage(),
           first);
     }
+  }
+
+  /**
+   * {@code rollback-summary-<UTC start, yyyyMMddTHHmmssZ>-<run id>.json}: sorted by time, and unique per run, so two
+   * runs started in the same second in one project never write the same file.
+   */
+  static String runSummaryName(RunResult result) {
+    return "rollback-summary-" + STAMP.format(result.startedAt()) + "-"
+        + result.runId().replaceAll("[^A-Za-z0-9_-]", "_") + ".json";
   }
 
   /** The run summary of {@code result}; {@code summaryFile} names each scenario run's own summary. */
@@ -165,9 +173,6 @@ public final class JsonSummaryWriter implements RunListener {
   }
 
   private void write(Path file, Object value) throws IOException {
-    Files.createDirectories(directory);
-    Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    json.writeValue(temp.toFile(), value);
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.write(file, out -> json.writeValue(out, value));
   }
 }

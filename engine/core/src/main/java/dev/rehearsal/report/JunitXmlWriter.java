@@ -1,15 +1,15 @@
 package dev.rehearsal.report;
 
+import dev.rehearsal.io.AtomicFile;
 import dev.rehearsal.run.RunListener;
 import dev.rehearsal.run.RunResult;
 import dev.rehearsal.run.ScenarioResult;
 import dev.rehearsal.run.Status;
 import dev.rehearsal.run.StepResult;
 import dev.rehearsal.steps.Check;
+import dev.rehearsal.text.Shown;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -36,17 +36,17 @@ public final class JunitXmlWriter implements RunListener {
   @Override
   public void runFinished(RunResult result) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      try (OutputStream stream = Files.newOutputStream(temp)) {
-        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(stream, "UTF-8");
-        write(result, xml);
-        xml.close();
-      }
-      Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | XMLStreamException e) {
-      throw new UncheckedIOException("cannot write the JUnit XML report " + file + ": " + e.getMessage(),
-          e instanceof IOException io ? io : new IOException(e));
+      AtomicFile.write(file, stream -> {
+        try {
+          XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(stream, "UTF-8");
+          write(result, xml);
+          xml.close();
+        } catch (XMLStreamException e) {
+          throw new IOException(e.getMessage(), e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the JUnit XML report " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -54,15 +54,15 @@ public final class JunitXmlWriter implements RunListener {
     xml.writeStartDocument("UTF-8", "1.0");
     xml.writeCharacters("\n");
     xml.writeStartElement("testsuites");
-    xml.writeAttribute("name", "rehearsal " + result.runId());
-    xml.writeAttribute("tests", String.valueOf(result.scenarios().stream().mapToInt(JunitXmlWriter::tests).sum()));
-    xml.writeAttribute("failures", String.valueOf(result.scenarios().stream()
+    attribute(xml, "name", "rehearsal " + result.runId());
+    attribute(xml, "tests", String.valueOf(result.scenarios().stream().mapToInt(JunitXmlWriter::tests).sum()));
+    attribute(xml, "failures", String.valueOf(result.scenarios().stream()
         .mapToLong(s -> count(s, Status.FAILED)).sum()));
-    xml.writeAttribute("errors", String.valueOf(result.scenarios().stream().mapToLong(JunitXmlWriter::errors).sum()));
-    xml.writeAttribute("skipped", String.valueOf(result.scenarios().stream()
+    attribute(xml, "errors", String.valueOf(result.scenarios().stream().mapToLong(JunitXmlWriter::errors).sum()));
+    attribute(xml, "skipped", String.valueOf(result.scenarios().stream()
         .mapToLong(s -> count(s, Status.SKIPPED)).sum()));
-    xml.writeAttribute("time", seconds(result.time()));
-    xml.writeAttribute("timestamp", result.startedAt().toString());
+    attribute(xml, "time", seconds(result.time()));
+    attribute(xml, "timestamp", result.startedAt().toString());
     for (ScenarioResult scenario : result.scenarios()) {
       suite(scenario, xml);
     }
@@ -76,12 +76,12 @@ public final class JunitXmlWriter implements RunListener {
     String name = scenario.run().scenario().file() + " [" + scenario.run().database().name() + "]";
     xml.writeCharacters("\n  ");
     xml.writeStartElement("testsuite");
-    xml.writeAttribute("name", name);
-    xml.writeAttribute("tests", String.valueOf(tests(scenario)));
-    xml.writeAttribute("failures", String.valueOf(count(scenario, Status.FAILED)));
-    xml.writeAttribute("errors", String.valueOf(errors(scenario)));
-    xml.writeAttribute("skipped", String.valueOf(count(scenario, Status.SKIPPED)));
-    xml.writeAttribute("time", seconds(scenario.time()));
+    attribute(xml, "name", name);
+    attribute(xml, "tests", String.valueOf(tests(scenario)));
+    attribute(xml, "failures", String.valueOf(count(scenario, Status.FAILED)));
+    attribute(xml, "errors", String.valueOf(errors(scenario)));
+    attribute(xml, "skipped", String.valueOf(count(scenario, Status.SKIPPED)));
+    attribute(xml, "time", seconds(scenario.time()));
     xml.writeCharacters("\n    ");
     xml.writeStartElement("properties");
     property(xml, "scenario", scenario.run().scenario().name());
@@ -107,7 +107,7 @@ public final class JunitXmlWriter implements RunListener {
         case SKIPPED -> {
           xml.writeCharacters("\n      ");
           xml.writeEmptyElement("skipped");
-          xml.writeAttribute("message", step.detail());
+          attribute(xml, "message", step.detail());
         }
         default -> {
         }
@@ -136,9 +136,9 @@ public final class JunitXmlWriter implements RunListener {
       throws XMLStreamException {
     xml.writeCharacters("\n    ");
     xml.writeStartElement("testcase");
-    xml.writeAttribute("name", name);
-    xml.writeAttribute("classname", suite);
-    xml.writeAttribute("time", seconds(time));
+    attribute(xml, "name", name);
+    attribute(xml, "classname", suite);
+    attribute(xml, "time", seconds(time));
   }
 
   private static void endTestcase(XMLStreamWriter xml) throws XMLStreamException {
@@ -149,17 +149,26 @@ public final class JunitXmlWriter implements RunListener {
       throws XMLStreamException {
     xml.writeCharacters("\n      ");
     xml.writeStartElement(name);
-    xml.writeAttribute("message", message);
-    xml.writeAttribute("type", type);
-    xml.writeCharacters(text);
+    attribute(xml, "message", message);
+    attribute(xml, "type", type);
+    characters(xml, text);
     xml.writeEndElement();
   }
 
   private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
     xml.writeCharacters("\n      ");
     xml.writeEmptyElement("property");
-    xml.writeAttribute("name", name);
-    xml.writeAttribute("value", value);
+    attribute(xml, "name", name);
+    attribute(xml, "value", value);
+  }
+
+  /** Every value through {@link Shown#xml}: a NUL or ESC from a name or a value never breaks the document. */
+  private static void attribute(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+    xml.writeAttribute(name, Shown.xml(value));
+  }
+
+  private static void characters(XMLStreamWriter xml, String text) throws XMLStreamException {
+    xml.writeCharacters(Shown.xml(text));
   }
 
   private static int tests(ScenarioResult scenario) {

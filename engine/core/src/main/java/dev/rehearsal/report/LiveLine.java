@@ -1,5 +1,6 @@
 package dev.rehearsal.report;
 
+import dev.rehearsal.text.Shown;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -81,18 +82,10 @@ public final class LiveLine {
   }
 
   /**
-   * Text from input (script names, database messages) with every control character shown as {@code \\uXXXX}, so
+   * Text from input (script names, database messages) with every control character escaped ({@link Shown#line}), so
    * nothing it holds can move the cursor or recolour the terminal.
    */
   static String printable(String text) {
-    StringBuilder shown = new StringBuilder(text.length());
-    text.codePoints().forEach(c -> {
-      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-        shown.append(String.format("\\u%04x", c));
-      } else {
-        shown.appendCodePoint(c);
-      }
-    });
-    return shown.toString();
+    return Shown.line(text);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rehearsal.report;
 
+import dev.rehearsal.text.Shown;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -43,10 +44,11 @@ final class MarkdownReport {
   }
 
   private static void problems(StringBuilder md, RunSummary.Entry entry, Optional<ScenarioSummary> summary) {
-    String where = code(entry.scenario()) + " on " + entry.database();
+    String where = code(entry.scenario()) + " on " + cell(entry.database());
     if (summary.isEmpty()) {
       md.append("\n### ").append(status(entry.status())).append(": ").append(where).append("\n\n")
-          .append("Its summary ").append(code(entry.summary())).append(" was not found next to the run summary.\n");
+          .append("Its summary ").append(code(entry.summary())).append(" was not found next to the run summary (or a "
+              + "later run in the same directory has replaced it).\n");
       return;
     }
     for (ScenarioSummary.FailedCheck check : summary.get().failedChecks()) {
@@ -76,7 +78,7 @@ final class MarkdownReport {
       longest = Math.max(longest, run);
     }
     String fence = "`".repeat(Math.max(3, longest + 1));
-    md.append(fence).append('\n').append(text.stripTrailing()).append('\n').append(fence).append('\n');
+    md.append(fence).append('\n').append(Shown.lines(text.stripTrailing())).append('\n').append(fence).append('\n');
   }
 
   private static String status(String status) {
@@ -88,13 +90,14 @@ final class MarkdownReport {
     };
   }
 
+  /** A code span: one line, control characters escaped; HTML means nothing inside it. */
   private static String code(String text) {
-    return "`" + text.replace("`", "'") + "`";
+    return "`" + Shown.line(text.replace("`", "'")) + "`";
   }
 
-  /** Text for a table cell or a heading: one line, pipes escaped. */
+  /** Text for a table cell or a heading: one line, HTML and control characters escaped, pipes escaped. */
   private static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replaceAll("\\s*\\R\\s*", " ");
+    return Shown.html(text.replaceAll("\\s*\\R\\s*", " ")).replace("\\", "\\\\").replace("|", "\\|");
   }
 
   private static String time(long millis) {

@@ -1,5 +1,6 @@
 package dev.rehearsal.report;
 
+import dev.rehearsal.io.AtomicFile;
 import dev.rehearsal.run.RunListener;
 import dev.rehearsal.run.RunResult;
 import dev.rehearsal.run.ScenarioResult;
@@ -41,7 +42,7 @@ public final class MarkdownWriter implements RunListener {
         Files.writeString(file, markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
       } else {
-        Files.writeString(file, markdown, StandardCharsets.UTF_8);
+        AtomicFile.writeString(file, markdown);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the Markdown summary " + file + ": " + e.getMessage(), e);

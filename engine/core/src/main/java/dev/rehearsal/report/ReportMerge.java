@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rehearsal.io.AtomicFile;
 import dev.rehearsal.scenario.InvalidInputException;
 import dev.rehearsal.scenario.Problem;
 import dev.rehearsal.scenario.SourcePosition;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -74,7 +74,11 @@ public final class ReportMerge {
         entries.add(new RunSummary.Entry(entry.scenario(), entry.name(), entry.database(), entry.status(),
             entry.timeMs(), relative));
         if (!entry.status().equals("passed") && Files.isRegularFile(summary)) {
-          details.put(relative, readScenario(summary));
+          // Another run in the same directory may have replaced it since: then it is not this run's.
+          ScenarioSummary detail = readScenario(summary);
+          if (input.runId().equals(detail.runId())) {
+            details.put(relative, detail);
+          }
         }
       }
     }
@@ -138,10 +142,7 @@ public final class ReportMerge {
 
   private static void write(Path file, RunSummary summary) {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-      JSON.writeValue(temp.toFile(), summary);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.write(file, out -> JSON.writeValue(out, summary));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the merged summary " + file + ": " + e.getMessage(), e);
     }

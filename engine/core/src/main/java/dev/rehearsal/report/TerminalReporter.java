@@ -7,6 +7,7 @@ import dev.rehearsal.run.ScenarioRun;
 import dev.rehearsal.run.Status;
 import dev.rehearsal.run.StepResult;
 import dev.rehearsal.steps.Check;
+import dev.rehearsal.text.Shown;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -62,7 +63,8 @@ public final class TerminalReporter implements RunListener {
 
   @Override
   public void scenarioStarted(ScenarioRun run) {
-    line.show("[" + done + "/" + total + " done] running " + run.database().name() + "  " + run.scenario().file());
+    line.show("[" + done + "/" + total + " done] running " + Shown.line(run.database().name()) + "  "
+        + Shown.line(run.scenario().file()));
   }
 
   @Override
@@ -71,8 +73,9 @@ public final class TerminalReporter implements RunListener {
     done++;
     ScenarioRun run = result.run();
     String head = String.format("%-6s %-8s %s  %s  ", result.status().name().replace("PASSED", "PASS")
-        .replace("FAILED", "FAIL"), run.database().name(), run.scenario().file(), millis(result.time()));
-    String name = run.scenario().name();
+        .replace("FAILED", "FAIL"), Shown.line(run.database().name()), Shown.line(run.scenario().file()),
+        millis(result.time()));
+    String name = Shown.line(run.scenario().name());
     out.println(head + (fitResults ? Fit.end(name, Math.max(10, line.width() - head.length())) : name));
     if (result.error() != null) {
       indent(result.error(), "       ");
@@ -81,9 +84,10 @@ public final class TerminalReporter implements RunListener {
       if (step.status() != Status.FAILED && step.status() != Status.ERROR) {
         continue;
       }
-      out.printf("       step %d at %s: %s%n", step.index(), step.step().position(), step.step().describe());
+      out.printf("       step %d at %s: %s%n", step.index(), Shown.line(step.step().position().toString()),
+          Shown.line(step.step().describe()));
       for (Check check : step.failedChecks()) {
-        out.printf("         failed: %s%n", check.name());
+        out.printf("         failed: %s%n", Shown.line(check.name()));
         labelled("expected: ", check.expected());
         labelled("actual:   ", check.actual());
         if (!check.diff().isEmpty()) {
@@ -95,7 +99,7 @@ public final class TerminalReporter implements RunListener {
       }
     }
     if (result.keptAt() != null) {
-      out.printf("       kept: %s%n", result.keptAt());
+      out.printf("       kept: %s%n", Shown.line(result.keptAt()));
     }
     out.flush();
   }
@@ -131,12 +135,13 @@ public final class TerminalReporter implements RunListener {
       out.println("           " + label.strip());
       indent(value, "             ");
     } else {
-      out.println("           " + label + value);
+      out.println("           " + label + Shown.line(value));
     }
   }
 
+  /** Every line indented, so no line of a value can pass for a scenario's or the totals' line. */
   private void indent(String text, String prefix) {
-    text.lines().forEach(line -> out.println(prefix + line));
+    Shown.lines(text).lines().forEach(line -> out.println(prefix + line));
   }
 
   private static String millis(Duration time) {

@@ -14,6 +14,7 @@ import dev.rehearsal.steps.StepFailure;
 import dev.rehearsal.steps.StepOutcome;
 import dev.rehearsal.steps.StepRegistry;
 import dev.rehearsal.steps.Verdict;
+import dev.rehearsal.text.Shown;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,7 +145,7 @@ public final class Interpreter {
           backupsDir.resolve(runId).resolve(run.id()), progress(run, listener));
       return new ScenarioExecution(this, run, listener, finished, t0, version, scratch, context, cached);
     } catch (DatabaseException | RepositoryException e) {
-      LOG.log(Level.FINE, e, () -> "cannot start " + run.id());
+      LOG.log(Level.FINE, e, () -> "cannot start " + Shown.line(run.id()));
       // A repository that cannot be opened (missing environment file, bad script name) is the project's fault.
       boolean infrastructure = e instanceof DatabaseException db && db.infrastructure();
       return ScenarioExecution.notStarted(this, run, listener, finished, t0, e.getMessage(), infrastructure);

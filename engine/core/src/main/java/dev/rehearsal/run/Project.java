@@ -182,7 +182,7 @@ public final class Project {
       if (Files.isDirectory(root)) {
         try (Stream<Path> walk = Files.walk(root)) {
           walk.filter(Files::isRegularFile)
-              .filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+              .filter(p -> p.getFileName().toString().matches("(?s).*\\.ya?ml"))
               .sorted().forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);

@@ -133,7 +133,7 @@ final class ExpectParser {
     List<String> names = new ArrayList<>();
     boolean ok = true;
     for (Node item : names(node, "the columns (" + what + ")")) {
-      String name = yaml.identifier(item, "column name");
+      String name = yaml.column(item, "column name");
       if (name == null) {
         ok = false;
       } else {
@@ -232,7 +232,7 @@ final class ExpectParser {
       add(label == null ? null : new Expectation.Schema(label, null, yaml.at(node)));
       return;
     }
-    String file = yaml.text(matches, "'schema.matches'");
+    String file = yaml.path(matches, "'schema.matches'");
     if (file != null) {
       java.nio.file.Path root = steps.context().projectRoot();
       java.nio.file.Path resolved = root.resolve(file.replace("{database}", "db")).normalize();

@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Parses {@code seed:} and the fixture files it names. YAML fixtures are read and checked here, so their problems
@@ -31,7 +33,7 @@ final class FixtureParser {
 
   SeedStep seed(Node value, SourcePosition at) {
     if (value instanceof ScalarNode) {
-      String name = yaml.text(value, "'seed'");
+      String name = yaml.path(value, "'seed'");
       SeedStep.Fixture fixture = name == null ? null : file(value, name, null);
       return fixture == null ? null : new SeedStep(fixture, at);
     }
@@ -54,7 +56,7 @@ final class FixtureParser {
       List<TableRows> tables = rows(rowsNode, yaml, "'rows'");
       return tables == null ? null : new SeedStep(new SeedStep.Rows(tables, "inline rows"), at);
     }
-    String name = yaml.text(fileNode, "'seed.file'");
+    String name = yaml.path(fileNode, "'seed.file'");
     String table = tableNode == null ? null : yaml.identifier(tableNode, "'seed.table'");
     if (name == null || (tableNode != null && table == null)) {
       return null;
@@ -121,11 +123,24 @@ final class FixtureParser {
     List<Problem> fileProblems = new ArrayList<>();
     Node root = YamlSource.load(file, shown, fileProblems);
     YamlWalker fixtureYaml = new YamlWalker(shown, fileProblems);
+    if (root != null && !looksLikeAFixture(root)) {
+      // Not a fixture at all (a config or credentials file): say so without repeating any of it.
+      fixtureYaml.problem(root, "not a YAML fixture: its top level is " + YamlWalker.kind(root) + " with no list of "
+          + "rows — its content is not shown; a fixture maps each table to a list of rows");
+      root = null;
+    }
     List<TableRows> tables = root == null ? null : rows(root, fixtureYaml, "a YAML fixture");
     for (Problem problem : fileProblems) {
       yaml.problem(problem);
     }
     return tables == null || !fileProblems.isEmpty() ? null : new SeedStep.Rows(tables, shown, file);
+  }
+
+  /** A mapping with at least one list that is empty or holds a mapping: a table with its rows. */
+  private static boolean looksLikeAFixture(Node root) {
+    return root instanceof MappingNode mapping && mapping.getValue().stream().map(NodeTuple::getValueNode)
+        .anyMatch(value -> value instanceof SequenceNode list && (list.getValue().isEmpty()
+            || list.getValue().stream().anyMatch(MappingNode.class::isInstance)));
   }
 
   /** A mapping of table name to a list of rows, each row a mapping of column name to value. */
@@ -152,7 +167,7 @@ final class FixtureParser {
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (NodeTuple column : columns.values()) {
-          String name = yaml.identifier(column.getKeyNode(), "column name");
+          String name = yaml.column(column.getKeyNode(), "column name");
           Object value = yaml.value(column.getValueNode(), "the value of '" + name + "'");
           if (name == null || (value == null && !YamlWalker.isNull(column.getValueNode()))) {
             complete = false;

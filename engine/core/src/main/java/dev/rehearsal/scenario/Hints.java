@@ -6,17 +6,26 @@ import java.util.Optional;
 
 /**
  * "Did you mean" suggestions: the closest candidate within a small edit distance. Public for the engine's
- * configuration parameters, which are checked the same way as scenario keys.
+ * configuration parameters, which are checked the same way as scenario keys. Only short strings are compared, and
+ * only with candidates whose length is within that distance, so hostile input (two 100,000-character labels) costs
+ * nothing: a typo of a long name is not what the hint is for.
  */
 public final class Hints {
+
+  /** Longer strings get no hint: keys, labels and names are far shorter, and the comparison stays cheap. */
+  static final int MAX_LENGTH = 64;
 
   private Hints() {}
 
   /** The closest candidate to {@code given}, if one is close enough to be a likely typo. */
   public static Optional<String> closest(String given, Collection<String> candidates) {
+    if (given.length() > MAX_LENGTH) {
+      return Optional.empty();
+    }
     String lower = given.toLowerCase(java.util.Locale.ROOT);
     int allowed = Math.max(1, Math.min(3, given.length() / 3));
     return candidates.stream()
+        .filter(c -> Math.abs(c.length() - given.length()) <= allowed)
         .map(c -> new Scored(c, distance(lower, c.toLowerCase(java.util.Locale.ROOT))))
         .filter(s -> s.distance <= allowed)
         .min(Comparator.comparingInt(Scored::distance).thenComparing(Scored::candidate))

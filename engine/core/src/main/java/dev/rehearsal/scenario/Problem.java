@@ -1,5 +1,6 @@
 package dev.rehearsal.scenario;
 
+import dev.rehearsal.text.Shown;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,9 @@ public record Problem(SourcePosition position, String message) {
     Objects.requireNonNull(message, "message");
   }
 
+  /** {@code file:line:col: message} on one line, control characters of the file name and message escaped. */
   @Override
   public String toString() {
-    return position + ": " + message;
+    return Shown.line(position + ": " + message);
   }
 }

@@ -1,13 +1,16 @@
 package dev.rehearsal.scenario;
 
+import dev.rehearsal.config.PathSafety;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads and validates scenario files. Every problem of a file is collected and reported together as
@@ -31,6 +34,11 @@ public final class ScenarioReader {
   public Scenario read(Path file) {
     String shown = context.shown(file);
     List<Problem> problems = new ArrayList<>();
+    if (!context.allowOutsideProject() && PathSafety.linkLeadsOut(context.projectRoot(), file)) {
+      throw new InvalidInputException(List.of(new Problem(SourcePosition.startOf(shown), "a symbolic link that "
+          + "leads outside the project (or nowhere) — it is not read; copy the scenario into the project, or "
+          + "pass --allow-outside-project")));
+    }
     Node root = YamlSource.load(file, shown, problems);
     Scenario scenario = root == null ? null : parse(root, new YamlWalker(shown, problems));
     if (!problems.isEmpty()) {
@@ -45,6 +53,13 @@ public final class ScenarioReader {
   }
 
   private Scenario parse(Node root, YamlWalker yaml) {
+    if (!looksLikeAScenario(root)) {
+      // Not a scenario at all (a credentials file, a config file given by mistake): say so without repeating it.
+      yaml.problem(root, "not a scenario file: its top level is " + YamlWalker.kind(root) + " without any of the keys "
+          + String.join(", ", TOP_LEVEL_KEYS) + " — its content is not shown; a scenario is a mapping with "
+          + "'scenario' and 'steps'");
+      return null;
+    }
     Map<String, NodeTuple> entries = yaml.mapping(root, "a scenario file", TOP_LEVEL_KEYS);
     if (entries == null) {
       return null;
@@ -69,6 +84,14 @@ public final class ScenarioReader {
     return new Scenario(yaml.file(), name, databases, tags, steps, allow, yaml.at(root));
   }
 
+  /** A mapping with at least one top-level key, or a near miss of one (a typo deserves its hint). */
+  private static boolean looksLikeAScenario(Node root) {
+    return root instanceof MappingNode mapping && mapping.getValue().stream()
+        .map(NodeTuple::getKeyNode)
+        .anyMatch(key -> key instanceof ScalarNode scalar && (TOP_LEVEL_KEYS.contains(scalar.getValue())
+            || Hints.closest(scalar.getValue(), TOP_LEVEL_KEYS).isPresent()));
+  }
+
   private Allow parseAllow(Node node, YamlWalker yaml) {
     return new RoundtripParser(new StepParser(context, yaml, Allow.NONE), yaml).allow(node);
   }
@@ -88,7 +111,7 @@ public final class ScenarioReader {
         continue;
       }
       if (!context.databases().contains(name)) {
-        yaml.problem(item, "unknown database '" + name + "'" + Hints.suggestion(name, context.databases()));
+        yaml.problem(item, "unknown database '" + YamlWalker.echo(name) + "'" + Hints.suggestion(name, context.databases()));
       } else if (names.contains(name)) {
         yaml.problem(item, "database '" + name + "' is listed twice — list each database once");
       } else {

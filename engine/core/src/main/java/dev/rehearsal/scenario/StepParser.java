@@ -25,6 +25,10 @@ final class StepParser {
   static final List<String> CORRUPT_BACKUP_KEYS = List.of("label", "mode");
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+  /** The longest label: labels name files ({@code backups/<label>...}) and are typed by people. */
+  static final int MAX_LABEL = 100;
+  private static final java.util.regex.Pattern VALUE_COLUMN =
+      java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_$]*\\.)?[A-Za-z_][A-Za-z0-9_$]*\\.[A-Za-z_][A-Za-z0-9_$]*");
 
   private final ReadContext context;
   private final YamlWalker yaml;
@@ -51,7 +55,8 @@ final class StepParser {
     }
     Node keyNode = mapping.getValue().get(0).getKeyNode();
     if (keyNode instanceof ScalarNode kind && !STEP_KINDS.contains(kind.getValue())) {
-      yaml.problem(keyNode, "unknown step '" + kind.getValue() + "'" + Hints.suggestion(kind.getValue(), STEP_KINDS));
+      yaml.problem(keyNode, "unknown step '" + YamlWalker.echo(kind.getValue()) + "'"
+          + Hints.suggestion(kind.getValue(), STEP_KINDS));
       return null;
     }
     Map<String, NodeTuple> entries = yaml.mapping(item, "a step", STEP_KINDS);
@@ -169,8 +174,9 @@ final class StepParser {
         return null;
       }
       for (String name : names) {
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_$]*\\.[A-Za-z_][A-Za-z0-9_$]*")) {
-          yaml.problem(valuesNode, "'" + name + "' is not TABLE.COLUMN — name each column with its table");
+        if (name.length() > 3 * YamlWalker.MAX_NAME + 2 || !VALUE_COLUMN.matcher(name).matches()) {
+          yaml.problem(valuesNode, "'" + YamlWalker.echo(name) + "' is not TABLE.COLUMN or SCHEMA.TABLE.COLUMN — "
+              + "name each column with its table");
           return null;
         }
         values.add(name);
@@ -268,11 +274,11 @@ final class StepParser {
   /** Records a new label; a duplicate or malformed one is a problem. */
   String defineLabel(Node node) {
     String label = yaml.text(node, "a label");
-    if (label == null) {
+    if (label == null || tooLong(node, label)) {
       return null;
     }
     if (!LABEL.matcher(label).matches()) {
-      yaml.problem(node, "label '" + label + "' may hold only letters, digits, '_', '-' and '.'");
+      yaml.problem(node, "label '" + YamlWalker.echo(label) + "' may hold only letters, digits, '_', '-' and '.'");
       return null;
     }
     if (labels.contains(label)) {
@@ -286,7 +292,7 @@ final class StepParser {
   /** A label defined by an earlier step. */
   String label(Node node, String what) {
     String label = yaml.text(node, what);
-    if (label == null) {
+    if (label == null || tooLong(node, label)) {
       return null;
     }
     if (!labels.contains(label)) {
@@ -298,6 +304,15 @@ final class StepParser {
       return null;
     }
     return label;
+  }
+
+  private boolean tooLong(Node node, String label) {
+    if (label.length() <= MAX_LABEL) {
+      return false;
+    }
+    yaml.problem(node, "a label of " + label.length() + " characters — labels are at most " + MAX_LABEL
+        + " characters");
+    return true;
   }
 
   ReadContext context() {
@@ -327,7 +342,7 @@ final class StepParser {
     }
     BigDecimal id = new BigDecimal(text);
     if (!context.migrationIds().contains(id)) {
-      yaml.problem(node, "unknown migration id " + text + unknownIdHint(text));
+      yaml.problem(node, "unknown migration id " + YamlWalker.echo(text) + unknownIdHint(text));
       return null;
     }
     return Target.id(id);

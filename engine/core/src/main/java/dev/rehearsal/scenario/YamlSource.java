@@ -1,5 +1,6 @@
 package dev.rehearsal.scenario;
 
+import dev.rehearsal.io.BoundedFile;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -7,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Turns a file into one SnakeYAML node tree, safely: strict UTF-8, one document, bounded size, aliases and depth,
@@ -35,6 +36,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class YamlSource {
 
   static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
+  /** The largest file read, checked before reading: a scenario or fixture is never near it. */
+  static final int MAX_BYTES = 2 * 1024 * 1024;
   /** Few enough that no arrangement of aliases can expand to more than a few thousand nodes. */
   static final int MAX_ALIASES = 20;
   static final int MAX_DEPTH = 40;
@@ -46,11 +49,8 @@ public final class YamlSource {
 
   /** The root node of {@code file}, or null when it cannot be read; every reason is added to {@code problems}. */
   public static Node load(Path file, String shown, List<Problem> problems) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      problems.add(new Problem(SourcePosition.startOf(shown), "cannot read the file (" + e.getMessage() + ")"));
+    byte[] bytes = read(file, shown, problems);
+    if (bytes == null) {
       return null;
     }
     String text = decode(bytes, shown, problems);
@@ -58,6 +58,21 @@ public final class YamlSource {
       return null;
     }
     return compose(text, shown, problems);
+  }
+
+  /** The bytes of {@code file}, read within {@link #MAX_BYTES} ({@link BoundedFile}), or null with a problem. */
+  private static byte[] read(Path file, String shown, List<Problem> problems) {
+    try {
+      return BoundedFile.read(file, MAX_BYTES);
+    } catch (BoundedFile.Refused e) {
+      String message = e.getMessage();
+      problems.add(new Problem(SourcePosition.startOf(shown), message.startsWith("larger")
+          ? "the file is " + message + " — split it" : message + " — give a YAML file"));
+      return null;
+    } catch (IOException e) {
+      problems.add(new Problem(SourcePosition.startOf(shown), "cannot read the file (" + e.getMessage() + ")"));
+      return null;
+    }
   }
 
   private static String decode(byte[] bytes, String shown, List<Problem> problems) {
@@ -109,6 +124,11 @@ public final class YamlSource {
       int before = problems.size();
       checkTree(root, shown, problems, 0, new IdentityHashMap<>());
       return problems.size() == before ? root : null;
+    } catch (ReaderException e) {
+      problems.add(new Problem(at(text, e.getPosition(), shown), String.format("the character U+%04X is not allowed "
+          + "in YAML — remove it (control characters other than tab and line breaks cannot appear in the file)",
+          e.getCodePoint())));
+      return null;
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       SourcePosition at = mark == null ? SourcePosition.startOf(shown) : position(shown, mark);
@@ -131,8 +151,10 @@ public final class YamlSource {
   }
 
   private static String describe(MarkedYAMLException e) {
-    String problem = e.getProblem() == null ? "" : e.getProblem();
-    String context = e.getContext() == null ? "" : e.getContext() + ": ";
+    // SnakeYAML repeats alias and anchor names; the file may not be a scenario at all, so they are not shown.
+    String problem = e.getProblem() == null ? "" : e.getProblem().replaceAll("\\b(alias|anchor) [^\\s;]+", "$1");
+    String context = e.getContext() == null ? "" : e.getContext().replaceAll("\\b(alias|anchor) [^\\s;]+", "$1")
+        + ": ";
     String text = "invalid YAML: " + context + problem;
     if (problem.contains("'\\t'") || problem.contains("\\t(TAB)") || problem.contains("TAB")) {
       return text + " — indent with spaces, not tabs";
@@ -179,6 +201,24 @@ public final class YamlSource {
       }
     }
     onPath.remove(node);
+  }
+
+  /** The line and column of the {@code index}-th code point of {@code text}, as SnakeYAML's reader counts them. */
+  private static SourcePosition at(String text, int index, String shown) {
+    int line = 1;
+    int column = 1;
+    int offset = 0;
+    for (int i = 0; i < index && offset < text.length(); i++) {
+      int c = text.codePointAt(offset);
+      offset += Character.charCount(c);
+      if (c == '\n' || (c == '\r' && (offset >= text.length() || text.charAt(offset) != '\n'))) {
+        line++;
+        column = 1;
+      } else if (c != '\r') {
+        column++;
+      }
+    }
+    return new SourcePosition(shown, line, column);
   }
 
   public static SourcePosition position(String shown, Mark mark) {

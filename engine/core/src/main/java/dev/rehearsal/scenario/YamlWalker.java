@@ -1,5 +1,6 @@
 package dev.rehearsal.scenario;
 
+import dev.rehearsal.io.PathText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -25,6 +27,13 @@ final class YamlWalker {
 
   private static final Pattern IDENTIFIER =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
+  private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+  /** The longest key of any mapping: every key Rehearsal knows, and every table or column name, is far shorter. */
+  static final int MAX_KEY = 200;
+  /** The longest table, column or schema name (each part of {@code schema.table}); PostgreSQL's limit is 63. */
+  static final int MAX_NAME = 128;
+  /** How much of a value a message repeats. */
+  private static final int ECHO = 60;
   private static final Pattern DECIMAL_INTEGER = Pattern.compile("[-+]?[0-9]+");
 
   private final String file;
@@ -74,12 +83,17 @@ final class YamlWalker {
         continue;
       }
       String key = scalar.getValue();
+      if (key.length() > MAX_KEY) {
+        problem(keyNode, "a key of " + key.length() + " characters in " + what + " — keys are at most " + MAX_KEY
+            + " characters");
+        continue;
+      }
       if (entries.containsKey(key)) {
         problem(keyNode, "duplicate key '" + key + "' in " + what + " — each key may appear once");
         continue;
       }
       if (allowed != null && !allowed.contains(key)) {
-        problem(keyNode, "unknown key '" + key + "' in " + what + Hints.suggestion(key, allowed));
+        problem(keyNode, "unknown key '" + echo(key) + "' in " + what + Hints.suggestion(key, allowed));
         Hints.closest(key, allowed).ifPresent(suggested::add);
         continue;
       }
@@ -125,6 +139,20 @@ final class YamlWalker {
     return scalar.getValue();
   }
 
+  /** A file path: text that can be one ({@link PathText}). */
+  String path(Node node, String what) {
+    String value = text(node, what);
+    if (value == null) {
+      return null;
+    }
+    Optional<String> wrong = PathText.problem(value);
+    if (wrong.isPresent()) {
+      problem(node, what + " " + wrong.get());
+      return null;
+    }
+    return value;
+  }
+
   /** A whole number at least {@code min}. */
   Long integer(Node node, String what, long min) {
     if (!(node instanceof ScalarNode scalar) || node.getTag() != Tag.INT
@@ -138,21 +166,48 @@ final class YamlWalker {
       return null;
     }
     if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-      problem(node, what + " is too large (" + value.toPlainString() + ") — at most " + Integer.MAX_VALUE);
+      problem(node, what + " is too large (" + echo(value.toPlainString()) + ") — at most " + Integer.MAX_VALUE);
       return null;
     }
     return value.longValueExact();
   }
 
-  /** A table or column name: letters, digits, {@code _}, optionally schema-qualified. */
+  /** A table name: letters, digits, {@code _}, optionally schema-qualified ({@code schema.table}). */
   String identifier(Node node, String what) {
+    return name(node, what, IDENTIFIER, " (schema.table is allowed)");
+  }
+
+  /** A column name: letters, digits and {@code _}, never qualified. */
+  String column(Node node, String what) {
+    return name(node, what, COLUMN, "");
+  }
+
+  private String name(Node node, String what, Pattern pattern, String qualified) {
     String value = text(node, what);
-    if (value != null && !IDENTIFIER.matcher(value).matches()) {
-      problem(node, what + " '" + value + "' is not a plain name — use letters, digits and _"
-          + " (schema.table is allowed)");
+    if (value == null) {
       return null;
     }
+    if (value.length() > 2 * MAX_NAME + 1) {
+      problem(node, what + " of " + value.length() + " characters — a name is at most " + MAX_NAME + " characters");
+      return null;
+    }
+    if (!pattern.matcher(value).matches()) {
+      problem(node, what + " '" + echo(value) + "' is not a plain name — use letters, digits and _" + qualified);
+      return null;
+    }
+    for (String part : value.split("\\.")) {
+      if (part.length() > MAX_NAME) {
+        problem(node, what + " of " + value.length() + " characters — a name is at most " + MAX_NAME
+            + " characters");
+        return null;
+      }
+    }
     return value;
+  }
+
+  /** A value as messages repeat it: whole when short, else its start and its length. */
+  static String echo(String value) {
+    return value.length() <= ECHO ? value : value.substring(0, ECHO - 3) + "... (" + value.length() + " characters)";
   }
 
   /**
@@ -202,6 +257,21 @@ final class YamlWalker {
   static Node optional(Map<String, NodeTuple> entries, String key) {
     NodeTuple tuple = entries.get(key);
     return tuple == null ? null : tuple.getValueNode();
+  }
+
+  /** What a node is, without any of its content: a list, a mapping, text, a number, ... */
+  static String kind(Node node) {
+    if (node instanceof MappingNode) {
+      return "a mapping";
+    }
+    if (node instanceof SequenceNode) {
+      return "a list";
+    }
+    if (node.getTag() == Tag.NULL) {
+      return "nothing";
+    }
+    return node.getTag() == Tag.INT || node.getTag() == Tag.FLOAT ? "a number"
+        : node.getTag() == Tag.BOOL ? "a boolean" : "text";
   }
 
   static String describe(Node node) {

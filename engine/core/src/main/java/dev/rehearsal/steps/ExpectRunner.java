@@ -1,6 +1,7 @@
 package dev.rehearsal.steps;
 
 import dev.rehearsal.database.Session;
+import dev.rehearsal.database.TableLookup;
 import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.Outcome;
@@ -10,7 +11,6 @@ import dev.rehearsal.scenario.Target;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 /** {@code expect}: one check per expectation, all evaluated even when an earlier one fails. */
@@ -69,16 +69,15 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
           String.valueOf(actual.size()), actual.size() == pending.count() ? "" : diff);
     }
     if (expectation instanceof Expectation.RowCount rows) {
-      Optional<String> table = session.findTable(rows.table());
-      if (table.isEmpty()) {
-        return Check.failed(name, Words.count(rows.count(), "row"), "no table " + rows.table(), "");
+      TableLookup table = session.table(rows.table());
+      if (table.relation().isEmpty()) {
+        return Check.failed(name, Words.count(rows.count(), "row"), table.missing(), "");
       }
-      long actual = session.rowCount(table.get());
+      long actual = session.rowCount(table.found());
       return Check.comparing(name, Words.count(rows.count(), "row"), Words.count(actual, "row"));
     }
     if (expectation instanceof Expectation.Table table) {
-      boolean exists = session.findTable(table.table()).isPresent();
-      return Check.comparing(name, table.present() ? "present" : "absent", exists ? "present" : "absent");
+      return table(table, session);
     }
     if (expectation instanceof Expectation.Columns columns) {
       return columns(columns, session);
@@ -97,14 +96,34 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
     return null;
   }
 
+  /**
+   * A table is absent when its schema exists and holds no such table. A schema that does not exist fails the check
+   * either way: a misspelt schema must not pass as "absent".
+   */
+  private static Check table(Expectation.Table table, Session session) {
+    String name = table.describe();
+    TableLookup found = session.table(table.table());
+    String expected = table.present() ? "present" : "absent";
+    if (found.schemaMissing()) {
+      return Check.failed(name, expected, found.missing(), "the schema must exist for 'tables' to tell whether "
+          + table.table() + " is there — check its spelling, or query information_schema.schemata to check that a "
+          + "schema is gone");
+    }
+    boolean exists = found.relation().isPresent();
+    boolean passed = exists == table.present();
+    // Where the table is elsewhere (another schema), say so: the name is what is wrong.
+    String hint = passed || exists || found.missing().equals("no table " + table.table()) ? "" : found.missing();
+    return new Check(name, passed, expected, exists ? "present" : "absent", hint);
+  }
+
   private static Check columns(Expectation.Columns columns, Session session) {
     String name = columns.describe();
-    Optional<String> table = session.findTable(columns.table());
-    if (table.isEmpty()) {
-      return Check.failed(name, "table " + columns.table() + " with columns", "no table " + columns.table(), "");
+    TableLookup table = session.table(columns.table());
+    if (table.relation().isEmpty()) {
+      return Check.failed(name, "table " + columns.table() + " with columns", table.missing(), "");
     }
     TreeSet<String> actual = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-    actual.addAll(session.columns(table.get()));
+    actual.addAll(session.columns(table.found()));
     List<String> missing = new ArrayList<>();
     List<String> unexpected = new ArrayList<>();
     String expected;

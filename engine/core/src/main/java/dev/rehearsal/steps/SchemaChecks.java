@@ -2,6 +2,8 @@ package dev.rehearsal.steps;
 
 import dev.rehearsal.database.SchemaFact;
 import dev.rehearsal.database.Session;
+import dev.rehearsal.io.AtomicFile;
+import dev.rehearsal.io.BoundedFile;
 import dev.rehearsal.scenario.Expectation;
 import dev.rehearsal.schema.DataDiff;
 import dev.rehearsal.schema.DataSnapshot;
@@ -30,6 +32,9 @@ final class SchemaChecks {
     this.session = session;
   }
 
+  /** A golden file is a schema as text, one fact a line: far below this even for thousands of tables. */
+  private static final int GOLDEN_MAX_BYTES = 64 * 1024 * 1024;
+
   private SchemaSnapshot current() {
     if (current == null) {
       current = Snapshots.schema(session, context.repository().changelogTable());
@@ -49,8 +54,8 @@ final class SchemaChecks {
     Path file = context.settings().projectRoot().resolve(shown).normalize();
     if (!context.settings().allowOutsideProject()
         && !dev.rehearsal.config.PathSafety.inside(context.settings().projectRoot(), file)) {
-      throw new StepFailure("golden file " + shown + " leads outside the project root — keep golden files in the "
-          + "repository (or allow it with --allow-outside-project)");
+      throw new StepFailure("golden file " + shown + " leads outside the project root (a link on its way leads out, "
+          + "or nowhere) — keep golden files in the repository (or allow it with --allow-outside-project)");
     }
     if (context.settings().updateSnapshots()) {
       write(file, shown);
@@ -62,7 +67,7 @@ final class SchemaChecks {
     }
     SchemaSnapshot golden;
     try {
-      golden = SchemaSnapshot.parse(Files.readString(file, StandardCharsets.UTF_8));
+      golden = SchemaSnapshot.parse(new String(BoundedFile.read(file, GOLDEN_MAX_BYTES), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new StepFailure("cannot read " + shown + ": " + e.getMessage(), e);
     }
@@ -82,8 +87,7 @@ final class SchemaChecks {
     String header = "# Schema of " + context.database().kind() + " as Rehearsal sees it, one fact per line, sorted.\n"
         + "# Written by 'rehearse run --update-snapshots'; review changes to it like code.\n";
     try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, header + current().text(), StandardCharsets.UTF_8);
+      AtomicFile.writeString(file, header + current().text());
     } catch (IOException e) {
       throw new StepFailure("cannot write " + shown + ": " + e.getMessage(), e);
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.database.Relation;
 import dev.rehearsal.database.Session;
+import dev.rehearsal.database.TableLookup;
 import dev.rehearsal.scenario.SeedStep;
 import dev.rehearsal.scenario.TableRows;
 import java.io.IOException;
@@ -48,13 +50,24 @@ final class SeedRunner implements StepRunner<SeedStep> {
     long[] total = {0};
     // Every table of the fixture in one transaction: a bad row leaves none of the fixture behind.
     try (Session session = context.session()) {
-      session.transaction(() -> rows.tables().forEach(table -> total[0] += seedRows(session, table)));
+      session.transaction(() -> rows.tables()
+          .forEach(table -> total[0] += seedRows(session, table, rows.shownAs())));
     }
     return StepOutcome.done(Words.count(total[0], "row") + " inserted from " + rows.shownAs());
   }
 
+  /** The table a fixture names, resolved as every other table name is; seeding a missing one fails the step. */
+  private static Relation target(Session session, String table, String fixture) {
+    TableLookup found = session.table(table);
+    if (found.relation().isEmpty()) {
+      throw new StepFailure("cannot seed " + table + " from " + fixture + ": " + found.missing());
+    }
+    return found.found();
+  }
+
   /** Rows with the same columns go in one batch; a change of columns starts a new one. */
-  private static long seedRows(Session session, TableRows table) {
+  private static long seedRows(Session session, TableRows table, String fixture) {
+    Relation target = target(session, table.table(), fixture);
     int start = 0;
     List<TableRows.Row> rows = table.rows();
     while (start < rows.size()) {
@@ -66,7 +79,7 @@ final class SeedRunner implements StepRunner<SeedStep> {
         end++;
       }
       int first = start;
-      session.insert(table.table(), columns, values,
+      session.insert(target, columns, values,
           i -> "row at " + rows.get(first + Math.max(i, 1) - 1).position());
       start = end;
     }
@@ -90,14 +103,15 @@ final class SeedRunner implements StepRunner<SeedStep> {
         }
       }
       List<String> columns = header.stream().map(String::strip).toList();
-      java.util.OptionalLong copied = session.copyCsv(csv.table(), columns, csv.file());
+      Relation table = target(session, csv.table(), csv.shownAs());
+      java.util.OptionalLong copied = session.copyCsv(table, columns, csv.file());
       if (copied.isPresent()) {
         return Words.count(copied.getAsLong(), "row") + " copied into " + csv.table() + " from " + csv.shownAs()
             + " (bulk load)";
       }
       CsvRows rows = new CsvRows(lines, columns.size(), csv.shownAs());
       // A statement that fails before any row (a column the table lacks) is the header's fault: line 1.
-      session.transaction(() -> session.insert(csv.table(), columns, rows,
+      session.transaction(() -> session.insert(table, columns, rows,
           i -> csv.shownAs() + ":" + (i == 0 ? 1 : rows.line(i))));
       return Words.count(rows.count, "row") + " inserted into " + csv.table() + " from " + csv.shownAs();
     } catch (IOException | RuntimeException e) {

@@ -24,7 +24,13 @@ final class SnapshotRunner implements StepRunner<SnapshotStep> {
     String version = Outcome.show(context.migrator().version());
     String changelog = context.repository().changelogTable();
     try (Session session = context.session()) {
-      Snapshot snapshot = Snapshots.take(session, changelog, step.label(), version, step.values());
+      Snapshot snapshot;
+      try {
+        snapshot = Snapshots.take(session, changelog, step.label(), version, step.values());
+      } catch (Snapshots.MissingColumnException e) {
+        throw new StepFailure(e.getMessage() + " — name an existing column, or take the snapshot after the step "
+            + "that creates it", e);
+      }
       context.remember(snapshot);
       return StepOutcome.done("snapshot '" + step.label() + "' at version " + version + ": "
           + snapshot.schema().facts().size() + " schema facts, " + snapshot.data().tables().size() + " tables");

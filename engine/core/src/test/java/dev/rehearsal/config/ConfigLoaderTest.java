@@ -147,4 +147,22 @@ class ConfigLoaderTest {
         databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout|bin_dir|steps_as
         """, problemsOf(Map.of("paths.scenario", "x")));
   }
+
+  @Test
+  void aControlCharacterInAPathIsAnErrorAtItsPosition() throws IOException {
+    write("""
+        paths:
+          fixtures: "fix\\0tures"
+          scripts: [scripts, "x\\e[2J"]
+        """);
+
+    assertEquals("""
+        rehearsal.yaml:2:13: 'paths.fixtures' holds the control character U+0000 at character 4 — a path is plain \
+        text; remove it
+        rehearsal.yaml:3:22: each item of 'paths.scripts' holds the control character U+001B at character 2 — a \
+        path is plain text; remove it
+        --config paths.reports:1:1: 'paths.reports' holds the control character U+0007 at character 1 — a path is \
+        plain text; remove it
+        """, problemsOf(Map.of("paths.reports", "\u0007")));
+  }
 }

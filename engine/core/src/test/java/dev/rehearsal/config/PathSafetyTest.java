@@ -70,4 +70,30 @@ class PathSafetyTest {
   void aPathInsideTheProjectIsInside() {
     assertTrue(PathSafety.inside(root, root.resolve("backups/not/yet/created")));
   }
+
+  @Test
+  void aDanglingLinkAsTheLastPartIsNotInside() throws IOException {
+    Files.createDirectories(root.resolve("snapshots"));
+    Files.createSymbolicLink(root.resolve("snapshots/head.schema"), outside.resolve("created-by-writing"));
+
+    assertEquals(false, PathSafety.inside(root, root.resolve("snapshots/head.schema")));
+    assertEquals(false, Files.exists(outside.resolve("created-by-writing")));
+  }
+
+  @Test
+  void aDanglingLinkOnTheWayIsNotInside() throws IOException {
+    Files.createSymbolicLink(root.resolve("snapshots"), outside.resolve("not-yet"));
+
+    assertEquals(false, PathSafety.inside(root, root.resolve("snapshots/new/head.schema")));
+  }
+
+  @Test
+  void aLinkThatStaysInsideIsInside() throws IOException {
+    Files.createDirectories(root.resolve("real"));
+    Files.createSymbolicLink(root.resolve("snapshots"), root.resolve("real"));
+
+    assertTrue(PathSafety.inside(root, root.resolve("snapshots/new/head.schema")));
+    assertEquals(false, PathSafety.linkLeadsOut(root, root.resolve("snapshots/head.schema")));
+    assertEquals(false, PathSafety.linkLeadsOut(root, outside.resolve("named-outside.yaml")));
+  }
 }

@@ -89,13 +89,13 @@ class MigratorTest {
 
   private List<String> tables() {
     try (Session session = new Session(sqlite, db)) {
-      return session.tables().stream().sorted().toList();
+      return session.relations().relations().stream().map(r -> r.name()).sorted().toList();
     }
   }
 
   private List<String> columns(String table) {
     try (Session session = new Session(sqlite, db)) {
-      return session.columns(table);
+      return session.columns(session.table(table).found());
     }
   }
 

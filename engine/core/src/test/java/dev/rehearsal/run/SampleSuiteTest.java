@@ -93,7 +93,7 @@ class SampleSuiteTest {
     expected.add(writer.runSummary().getFileName().toString());
     expected.sort(null);
     assertEquals(expected, names);
-    assertTrue(writer.runSummary().getFileName().toString().matches("rollback-summary-\\d{8}T\\d{6}Z\\.json"),
+    assertTrue(writer.runSummary().getFileName().toString().matches("rollback-summary-\\d{8}T\\d{6}Z-[A-Za-z0-9_-]+\\.json"),
         writer.runSummary().toString());
   }
 

@@ -331,7 +331,7 @@ class ScenarioReaderTest {
     assertEquals("""
         broken/seeds-broken-fixture.yaml:4:5: unknown step 'aply' — did you mean 'apply'?
         broken/fixtures/bad-rows.yaml:2:13: column name 'first name' is not a plain name \
-        — use letters, digits and _ (schema.table is allowed)
+        — use letters, digits and _
         broken/fixtures/bad-rows.yaml:3:5: a row of 'authors' must be a mapping (key: value), found the number 7
         broken/fixtures/bad-rows.yaml:4:8: the rows of 'books' must be a list, found a mapping
         """, problemsOf(reader, "broken/seeds-broken-fixture.yaml"));

@@ -180,7 +180,7 @@ class PostgresSnapshotTest {
 
     assertEquals(schema(inOrder).text(), schema(otherOrder).text());
     try (Session session = new Session(postgres, otherOrder)) {
-      assertEquals(List.of("pinned", "status", "title", "user_id", "id"), session.columns("posts"));
+      assertEquals(List.of("pinned", "status", "title", "user_id", "id"), session.columns(session.table("posts").found()));
     }
   }
 

@@ -195,7 +195,7 @@ class SqliteSnapshotTest {
 
   private List<String> columnsInTableOrder(ScratchDatabase db) {
     try (Session session = new Session(sqlite, db)) {
-      return session.columns("posts");
+      return session.columns(session.table("posts").found());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.rehearsal.junit;
 
 import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.text.Shown;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
@@ -20,7 +21,7 @@ final class ScenarioFileDescriptor extends AbstractTestDescriptor implements Nod
   private final Set<TestTag> tags;
 
   ScenarioFileDescriptor(UniqueId uniqueId, Scenario scenario, Path file, Set<TestTag> tags) {
-    super(uniqueId, scenario.name(), FileSource.from(file.toFile(),
+    super(uniqueId, Shown.line(scenario.name()), FileSource.from(file.toFile(),
         FilePosition.from(scenario.position().line(), scenario.position().column())));
     this.scenario = scenario;
     this.file = file;

@@ -44,7 +44,7 @@ final class ScenarioResolver implements SelectorResolver {
   }
 
   static boolean isScenario(Path path) {
-    return path.getFileName() != null && path.getFileName().toString().matches(".*\\.ya?ml");
+    return path.getFileName() != null && path.getFileName().toString().matches("(?s).*\\.ya?ml");
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.rehearsal.junit;
 import dev.rehearsal.run.ScenarioExecution;
 import dev.rehearsal.run.StepResult;
 import dev.rehearsal.scenario.Step;
+import dev.rehearsal.text.Shown;
 import java.util.Set;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.UniqueId;
@@ -24,7 +25,7 @@ final class StepDescriptor extends AbstractTestDescriptor implements Node<Execut
   private final Set<TestTag> tags;
 
   StepDescriptor(UniqueId uniqueId, int index, Step step, FileSource file, Set<TestTag> tags) {
-    super(uniqueId, "step " + index + ": " + step.describe(), file.withPosition(
+    super(uniqueId, "step " + index + ": " + Shown.line(step.describe()), file.withPosition(
         FilePosition.from(step.position().line(), step.position().column())));
     this.index = index;
     this.tags = Set.copyOf(tags);

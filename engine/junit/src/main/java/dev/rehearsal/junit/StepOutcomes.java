@@ -4,6 +4,7 @@ import dev.rehearsal.run.ScenarioRun;
 import dev.rehearsal.run.Status;
 import dev.rehearsal.run.StepResult;
 import dev.rehearsal.steps.Check;
+import dev.rehearsal.text.Shown;
 import java.util.List;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.MultipleFailuresError;
@@ -28,16 +29,16 @@ final class StepOutcomes {
       throw all;
     }
     if (step.status() == Status.ERROR) {
-      throw new ScenarioRunException(heading(run, step) + "\n" + step.error(), at(run, step)[0]);
+      throw new ScenarioRunException(heading(run, step) + "\n" + Shown.lines(step.error()), at(run, step)[0]);
     }
   }
 
   private static AssertionFailedError failure(ScenarioRun run, StepResult step, Check check) {
-    StringBuilder message = new StringBuilder(heading(run, step)).append("\nfailed: ").append(check.name())
-        .append("\n  expected: ").append(check.expected().replace("\n", "\n            "))
-        .append("\n  actual:   ").append(check.actual().replace("\n", "\n            "));
+    StringBuilder message = new StringBuilder(heading(run, step)).append("\nfailed: ").append(Shown.line(check.name()))
+        .append("\n  expected: ").append(Shown.indented(check.expected(), "            "))
+        .append("\n  actual:   ").append(Shown.indented(check.actual(), "            "));
     if (!check.diff().isEmpty()) {
-      message.append("\n").append(check.diff().indent(2).stripTrailing());
+      message.append("\n").append(Shown.lines(check.diff()).indent(2).stripTrailing());
     }
     AssertionFailedError failure = new AssertionFailedError(message.toString(), check.expected(), check.actual());
     failure.setStackTrace(at(run, step));
@@ -46,8 +47,8 @@ final class StepOutcomes {
 
   /** {@code scenarios/x.yaml:12:5 [sqlite] step 3: expect rows}: where, on which database, which step. */
   static String heading(ScenarioRun run, StepResult step) {
-    return step.step().position() + " [" + run.database().name() + "] step " + step.index() + ": "
-        + step.step().describe();
+    return Shown.line(step.step().position() + " [" + run.database().name() + "] step " + step.index() + ": "
+        + step.step().describe());
   }
 
   private static StackTraceElement[] at(ScenarioRun run, StepResult step) {

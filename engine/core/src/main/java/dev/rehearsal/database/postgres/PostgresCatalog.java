@@ -1,6 +1,8 @@
 package dev.rehearsal.database.postgres;
 
 import dev.rehearsal.database.Catalog;
+import dev.rehearsal.database.Relation;
+import dev.rehearsal.database.Relations;
 import dev.rehearsal.database.SchemaFact;
 import dev.rehearsal.database.TableFingerprint;
 import java.sql.Connection;
@@ -212,6 +214,16 @@ final class PostgresCatalog implements Catalog {
   public TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
     return PostgresFingerprints.fingerprint(connection, table, columns);
+  }
+
+  @Override
+  public Relations relations(Connection connection) throws SQLException {
+    return PostgresTables.relations(connection);
+  }
+
+  @Override
+  public List<String> columns(Connection connection, Relation table) throws SQLException {
+    return PostgresTables.columns(connection, table);
   }
 
   static String quote(String identifier) {

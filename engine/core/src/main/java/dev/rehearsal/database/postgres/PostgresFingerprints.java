@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +25,11 @@ import java.util.TreeMap;
 final class PostgresFingerprints {
 
   /**
-   * Base tables of every user schema, as JDBC metadata lists them, with their columns; current_schema() first so
-   * that a name in two schemas is the one an unqualified query reads.
+   * Base tables of every user schema, with their columns; those of current_schema() first, named as an unqualified
+   * query reads them, the others as {@code schema.table}.
    */
   private static final String TABLES = """
-      SELECT n.nspname, c.relname, a.attname
+      SELECT n.nspname, c.relname, a.attname, n.nspname = current_schema()
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -50,13 +49,11 @@ final class PostgresFingerprints {
 
   static Map<String, List<String>> tables(Connection connection, Set<String> excludedTables) throws SQLException {
     Map<String, List<String>> tables = new LinkedHashMap<>();
-    Map<String, String> schemas = new HashMap<>();
     try (PreparedStatement statement = connection.prepareStatement(TABLES); ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
-        String table = rs.getString(2);
-        String schema = schemas.putIfAbsent(table, rs.getString(1));
-        // A name in two schemas: the first one (current_schema() comes first) is the one an unqualified query reads.
-        if (Catalog.excluded(table, excludedTables) || schema != null && !schema.equals(rs.getString(1))) {
+        // A table of another schema is named with it: its unqualified name is another table, or none at all.
+        String table = rs.getBoolean(4) ? rs.getString(2) : rs.getString(1) + "." + rs.getString(2);
+        if (Catalog.excluded(rs.getString(2), excludedTables) && rs.getBoolean(4)) {
           continue;
         }
         List<String> columns = tables.computeIfAbsent(table, t -> new ArrayList<>());
@@ -68,16 +65,18 @@ final class PostgresFingerprints {
     return tables;
   }
 
+  /** {@code table} as {@link #tables} names it: a table of the current schema, or {@code schema.table}. */
   static TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
     List<String> values = columns.stream().map(c -> "coalesce(quote_literal(" + quote(c) + "), 'NULL')").toList();
     String row = values.isEmpty() ? "''" : concat(values);
     List<List<String>> groups = Fingerprints.groups(columns, COLUMNS_PER_QUERY);
+    String from = from(connection, table);
     StringBuilder sql = new StringBuilder("SELECT count(*), ").append(sum(row, 1)).append(", ").append(sum(row, 9));
     perColumn(sql, groups.get(0));
     TableFingerprint first;
     // Prepared: a connection that fingerprints the same table again and again (a round-trip's) plans it once.
-    try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(quote(table))
+    try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(from)
         .toString()); ResultSet rs = statement.executeQuery()) {
       first = Fingerprints.read(rs, table, groups.get(0));
     }
@@ -88,7 +87,7 @@ final class PostgresFingerprints {
     for (List<String> group : groups.subList(1, groups.size())) {
       StringBuilder more = new StringBuilder("SELECT 0");
       perColumn(more, group);
-      try (PreparedStatement statement = connection.prepareStatement(more.append(" FROM ").append(quote(table))
+      try (PreparedStatement statement = connection.prepareStatement(more.append(" FROM ").append(from)
           .toString()); ResultSet rs = statement.executeQuery()) {
         rs.next();
         Fingerprints.readColumns(rs, group, 2, perColumn);
@@ -117,6 +116,25 @@ final class PostgresFingerprints {
       runs.add(concat(run));
     }
     return concat(runs);
+  }
+
+  /** The table in SQL: in the current schema when it has a table of that name, else {@code schema.table}. */
+  private static String from(Connection connection, String table) throws SQLException {
+    int dot = table.indexOf('.');
+    if (dot < 0) {
+      return quote(table);
+    }
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?)) IS NOT NULL")) {
+      query.setString(1, table);
+      try (ResultSet rs = query.executeQuery()) {
+        rs.next();
+        if (rs.getBoolean(1)) {
+          return quote(table);
+        }
+      }
+    }
+    return quote(table.substring(0, dot)) + "." + quote(table.substring(dot + 1));
   }
 
   /** Sum over rows of 32 bits of the MD5 of {@code text}, starting at hex digit {@code from}; NULL text adds 0. */

@@ -1,6 +1,8 @@
 package dev.rehearsal.database.sqlite;
 
 import dev.rehearsal.database.Catalog;
+import dev.rehearsal.database.Relation;
+import dev.rehearsal.database.Relations;
 import dev.rehearsal.database.SchemaFact;
 import dev.rehearsal.database.TableFingerprint;
 import java.sql.Connection;
@@ -188,6 +190,16 @@ final class SqliteCatalog implements Catalog {
 
   private static SchemaFact fact(String kind, String object, String key, String value) {
     return new SchemaFact(kind, object, Map.of(key, value));
+  }
+
+  @Override
+  public Relations relations(Connection connection) throws SQLException {
+    return SqliteTables.relations(connection);
+  }
+
+  @Override
+  public List<String> columns(Connection connection, Relation table) throws SQLException {
+    return SqliteTables.columns(connection, table);
   }
 
   static String quote(String identifier) {
