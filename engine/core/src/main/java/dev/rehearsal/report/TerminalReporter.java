@@ -57,7 +57,7 @@ public final class TerminalReporter implements RunListener {
   @Override
   public void notice(String line) {
     clearLine();
-    out.println(line);
+    out.println(Shown.line(line));
     out.flush();
   }
 
@@ -108,7 +108,7 @@ public final class TerminalReporter implements RunListener {
   public void runFinished(RunResult result) {
     clearLine();
     for (String leftover : result.leftovers()) {
-      out.println("left behind: " + leftover);
+      out.println("left behind: " + Shown.line(leftover));
     }
     out.printf("%d scenario %s: %d passed, %d failed, %d error%s in %s%n", result.scenarios().size(),
         result.scenarios().size() == 1 ? "run" : "runs", result.count(Status.PASSED), result.count(Status.FAILED),
