@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
  * {@code rehearse clean}: drops scratch databases that crashed or killed runs left behind, and removes their files
  * (partial backups, temporary logs).
  */
-@Command(name = "clean", description = "Drop scratch databases left behind by crashed runs (only Rehearsal's own, "
-    + "recognised by name and marker, and only older than --older-than), and remove their partial backups.",
+@Command(name = "clean", description = "Drop scratch databases and roles left behind by crashed runs (only "
+    + "Rehearsal's own, recognised by name, marker and owner, and only older than --older-than), and remove their "
+    + "partial backups.",
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:cleaned (or nothing to clean)",
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
 final class CleanCommand extends BaseCommand {
@@ -31,13 +32,19 @@ final class CleanCommand extends BaseCommand {
   @Override
   public Integer call() {
     Project project = this.project.open();
-    int total = 0;
-    for (Database database : project.databases(databases)) {
-      List<String> dropped = database.clean(olderThan);
+    int databases = 0;
+    int roles = 0;
+    for (Database database : project.databases(this.databases)) {
+      List<String> dropped = database.clean(olderThan,
+          skipped -> out().printf("skipped %s: %s%n", database.name(), skipped));
       for (String item : dropped) {
         out().printf("dropped %s: %s%n", database.name(), item);
+        if (item.startsWith("role ")) {
+          roles++;
+        } else {
+          databases++;
+        }
       }
-      total += dropped.size();
     }
     int files = 0;
     for (Leftovers.Removed file : project.cleanFiles(olderThan)) {
@@ -48,7 +55,8 @@ final class CleanCommand extends BaseCommand {
         err().println("warning: " + file);
       }
     }
-    out().printf("%d scratch %s dropped%n", total, total == 1 ? "database" : "databases");
+    out().printf("%d scratch %s%s dropped%n", databases, databases == 1 ? "database" : "databases",
+        roles == 0 ? "" : " and " + roles + (roles == 1 ? " role" : " roles"));
     out().printf("%d leftover %s removed%n", files, files == 1 ? "file" : "files");
     return ExitCodes.OK;
   }

@@ -59,9 +59,10 @@ class MainTest {
                            a check against the manifest.
           verify-backup  Check a backup without touching any database: its checksum,
                            its manifest, and the whole file read back by its engine.
-          clean          Drop scratch databases left behind by crashed runs (only
-                           Rehearsal's own, recognised by name and marker, and only
-                           older than --older-than), and remove their partial backups.
+          clean          Drop scratch databases and roles left behind by crashed runs
+                           (only Rehearsal's own, recognised by name, marker and owner,
+                           and only older than --older-than), and remove their partial
+                           backups.
           report         Work with the reports of earlier runs (merge the shards of a
                            CI run).
 

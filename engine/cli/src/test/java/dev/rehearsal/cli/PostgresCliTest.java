@@ -102,7 +102,9 @@ class PostgresCliTest {
         "--postgres-url", url, "--reports", reports.toString(), failing.toString());
     assertEquals(1, code, outputs.toString());
     String kept = outputs.get(0).lines().filter(l -> l.contains("kept: psql")).findFirst().orElseThrow();
-    PostgresServer.execute("DROP DATABASE " + kept.substring(kept.indexOf(" -d ") + 4).strip());
+    String keptDatabase = kept.substring(kept.indexOf(" -d ") + 4).strip();
+    PostgresServer.execute("DROP DATABASE " + keptDatabase);
+    PostgresServer.execute("DROP ROLE " + keptDatabase);
     run(outputs, "run", "--debug", "--project-dir", ROOT.toString(), "--database", "postgres", "--postgres-url",
         "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&password=" + PASSWORD, "--reports",
         reports.toString(), failing.toString());

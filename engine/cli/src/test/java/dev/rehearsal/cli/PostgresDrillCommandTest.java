@@ -168,10 +168,7 @@ class PostgresDrillCommandTest {
       // One transaction: the tables created and the users loaded before the bad row went with it.
       assertEquals(0, tables.getInt(1));
     } finally {
-      try (Connection door = DriverManager.getConnection(PostgresServer.url());
-          Statement statement = door.createStatement()) {
-        statement.execute("DROP DATABASE " + kept.group(1) + " WITH (FORCE)");
-      }
+      dropKept(kept.group(1));
     }
     assertTrue(cli.out().contains("psql exited with 3 (the database was emptied; what psql did was rolled back): "
         + "psql:<stdin>:"), cli.out());
@@ -211,6 +208,41 @@ class PostgresDrillCommandTest {
     assertTrue(cli.out().contains("column users.legacy_email: 0 values now, 1 value at snapshot restored"),
         cli.out());
     assertNoMarker(cli);
+  }
+
+  @Test
+  void aPlainDumpRunsAsTheScratchDatabasesOwnRoleAndNeverAsTheDoorUser() throws Exception {
+    Path backup = dump(DrillCommandTest.ROWS, "plain");
+    // What the dump computes runs as the role psql connected as: a table records it.
+    String text = Files.readString(backup);
+    Files.writeString(backup, text.replace("-- PostgreSQL database dump complete", "-- who ran it\n--\n\n"
+        + "CREATE TABLE public.who AS SELECT session_user::text AS session, current_user::text AS current;\n\n--\n"
+        + "-- PostgreSQL database dump complete"));
+
+    Cli cli = drill(backup, "--keep");
+
+    java.util.regex.Matcher kept = java.util.regex.Pattern.compile("kept: .*?(rehearsal_\\w+)").matcher(cli.out());
+    assertTrue(kept.find(), cli.out());
+    try (Connection connection = DriverManager.getConnection(PostgresServer.url(kept.group(1)));
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet who = statement.executeQuery("SELECT session, current, (SELECT pg_get_userbyid(datdba) "
+            + "FROM pg_database WHERE datname = current_database()) FROM public.who")) {
+      assertTrue(who.next());
+      assertEquals(who.getString(3), who.getString(1), "psql logs in as the database's own role");
+      assertEquals(who.getString(3), who.getString(2));
+      assertFalse(who.getString(1).equals("postgres"), "not as the door user");
+    } finally {
+      dropKept(kept.group(1));
+    }
+  }
+
+  /** Drops a scratch database the drill kept, and its role (named after it); never another run's. */
+  private static void dropKept(String database) throws SQLException {
+    try (Connection door = DriverManager.getConnection(PostgresServer.url());
+        Statement statement = door.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      statement.execute("DROP ROLE IF EXISTS " + database);
+    }
   }
 
   /** The marker is in no output and no report file, in any case. */

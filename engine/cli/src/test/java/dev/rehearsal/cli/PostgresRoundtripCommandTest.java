@@ -26,7 +26,8 @@ class PostgresRoundtripCommandTest {
         "postgres", "--postgres-url", PostgresServer.url(), "--reports", reports.toString());
 
     assertEquals("", cli.err());
-    assertEquals("Rehearsal run RUN: 1 scenario run (1 scenario)\n" + RoundtripCommandTest.samplePasses("postgres")
+    assertEquals("Rehearsal run RUN: 1 scenario run (1 scenario)\n" + PostgresServer.superuserNotice("postgres")
+        + RoundtripCommandTest.samplePasses("postgres")
         + "PASS   postgres rehearse-roundtrip  N ms  Round-trips: all\n"
         + "1 scenario run: 1 passed, 0 failed, 0 error in N s\n"
         + "Summary: " + reports.resolve("rollback-summary-STAMP.json") + "\n", RoundtripCommandTest.stable(cli.out()));

@@ -130,9 +130,21 @@ public final class Constants {
    */
   public static final String DATABASE_BIN_DIR = "bin_dir";
 
+  /**
+   * {@code databases.NAME.steps_as}: who steps run as on a server database. {@value #DEFAULT_STEPS_AS}: a role of
+   * the scenario run's own that owns its scratch database and nothing else (no superuser, CREATEDB or CREATEROLE).
+   * {@code door_user}: the door URL's user, for migrations that truly need more (an untrusted extension); the run
+   * then prints a warning saying what that allows. Default: {@value #DEFAULT_STEPS_AS}.
+   */
+  public static final String DATABASE_STEPS_AS = "steps_as";
+
+  /** Default of {@link #DATABASE_STEPS_AS}. */
+  public static final String DEFAULT_STEPS_AS = "scratch_role";
+
   /** The keys a database may have. */
   public static final List<String> DATABASE_KEYS = List.of(DATABASE_KIND, DATABASE_ENVIRONMENT,
-      DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT, DATABASE_BIN_DIR);
+      DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT, DATABASE_BIN_DIR,
+      DATABASE_STEPS_AS);
 
   /**
    * Whether the migrations, scripts, fixtures and backups directories (and the baseline, golden snapshot files, and

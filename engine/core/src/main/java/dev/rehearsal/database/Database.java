@@ -54,6 +54,14 @@ public interface Database {
    */
   List<String> clean(Duration olderThan);
 
+  /**
+   * As {@link #clean(Duration)}, telling {@code skipped} about each database or role that looks like Rehearsal's
+   * but was left, and why (too young, a marker or owner that does not say Rehearsal, a drop that failed).
+   */
+  default List<String> clean(Duration olderThan, java.util.function.Consumer<String> skipped) {
+    return clean(olderThan);
+  }
+
   /** This engine's backup tool: backups written through Rehearsal, read back, restored. */
   BackupTool backups();
 
@@ -83,6 +91,34 @@ public interface Database {
    * last sweep on Ctrl-C or SIGTERM. Engines whose scratch databases are files in a temporary directory do nothing.
    */
   default void dropLeftovers() {}
+
+  /**
+   * What this instance could not drop, or would not (a name that no longer has the identity recorded when it was
+   * created), since the last call: one line each, for the run to report. Engines whose scratch databases are
+   * temporary files have none.
+   */
+  default List<String> dropProblems() {
+    return List.of();
+  }
+
+  /**
+   * Lines to show once per run about how this database is used, e.g. that steps run with more privileges than a
+   * scratch database needs; never throws (an unreachable server has none: the scenario runs report it).
+   */
+  default List<String> notices() {
+    return List.of();
+  }
+
+  /**
+   * Prepares {@code template}, a scratch database just migrated to a state, for {@link #createScratchFrom}, and says
+   * why a copy would not be what the same migrations leave in a new database (then the state is not cached), or
+   * empty when copies are exact. The default, for engines whose copy is a file copy, is empty.
+   *
+   * @throws DatabaseException when the server cannot be reached
+   */
+  default java.util.Optional<String> inexactCopy(ScratchDatabase template) {
+    return java.util.Optional.empty();
+  }
 
   /**
    * A statement that returns a connection's session to the state of a new one (temporary tables, settings, prepared

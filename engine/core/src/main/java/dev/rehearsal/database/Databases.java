@@ -17,7 +17,8 @@ public final class Databases {
           config.setting(Constants.DATABASE_URL, Constants.DEFAULT_POSTGRES_URL),
           config.setting(Constants.DATABASE_STATEMENT_TIMEOUT, Constants.DEFAULT_STATEMENT_TIMEOUT),
           config.setting(Constants.DATABASE_LOCK_TIMEOUT, Constants.DEFAULT_LOCK_TIMEOUT),
-          config.settings().get(Constants.DATABASE_BIN_DIR)));
+          config.settings().get(Constants.DATABASE_BIN_DIR),
+          config.setting(Constants.DATABASE_STEPS_AS, Constants.DEFAULT_STEPS_AS)));
 
   private Databases() {}
 

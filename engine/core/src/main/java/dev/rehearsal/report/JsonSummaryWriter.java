@@ -126,7 +126,7 @@ public final class JsonSummaryWriter implements RunListener {
         result.passed(), result.scenarios().size(),
         new RunSummary.Counts(result.count(Status.PASSED), result.count(Status.FAILED), result.count(Status.ERROR),
             result.count(Status.INTERRUPTED)),
-        result.time().toMillis(), entries);
+        result.time().toMillis(), result.leftovers(), entries);
   }
 
   @Override

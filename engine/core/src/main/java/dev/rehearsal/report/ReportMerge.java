@@ -103,7 +103,8 @@ public final class ReportMerge {
     String startedAt = inputs.stream().map(RunSummary::startedAt).min(Comparator.naturalOrder()).orElse("");
     long time = inputs.stream().mapToLong(RunSummary::timeMs).max().orElse(0);
     return new RunSummary(jobId, runId, startedAt, allPassed ? "passed" : "failed", allPassed, entries.size(),
-        new RunSummary.Counts(passed, failed, error, interrupted), time, entries);
+        new RunSummary.Counts(passed, failed, error, interrupted), time,
+        inputs.stream().flatMap(input -> input.leftovers().stream()).toList(), entries);
   }
 
   private static RunSummary read(Path path, List<Problem> problems) {

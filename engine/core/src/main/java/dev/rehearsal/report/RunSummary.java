@@ -5,9 +5,14 @@ import java.util.List;
 
 /** The JSON summary of a whole run, as documented in docs/reports.md. */
 @JsonPropertyOrder({"job_id", "run_id", "started_at", "status", "passed", "total", "counts", "time_ms",
-    "scenarios"})
+    "leftovers", "scenarios"})
 record RunSummary(String jobId, String runId, String startedAt, String status, boolean passed, int total,
-    Counts counts, long timeMs, List<Entry> scenarios) {
+    Counts counts, long timeMs, List<String> leftovers, List<Entry> scenarios) {
+
+  /** A summary read from a file written before {@code leftovers} existed has none. */
+  RunSummary {
+    leftovers = leftovers == null ? List.of() : List.copyOf(leftovers);
+  }
 
   /** Scenario runs per status. */
   @JsonPropertyOrder({"passed", "failed", "error", "interrupted"})

@@ -55,6 +55,13 @@ public final class TerminalReporter implements RunListener {
   }
 
   @Override
+  public void notice(String line) {
+    clearLine();
+    out.println(Shown.line(line));
+    out.flush();
+  }
+
+  @Override
   public void scenarioStarted(ScenarioRun run) {
     line.show("[" + done + "/" + total + " done] running " + Shown.line(run.database().name()) + "  "
         + Shown.line(run.scenario().file()));
@@ -100,6 +107,9 @@ public final class TerminalReporter implements RunListener {
   @Override
   public void runFinished(RunResult result) {
     clearLine();
+    for (String leftover : result.leftovers()) {
+      out.println("left behind: " + Shown.line(leftover));
+    }
     out.printf("%d scenario %s: %d passed, %d failed, %d error%s in %s%n", result.scenarios().size(),
         result.scenarios().size() == 1 ? "run" : "runs", result.count(Status.PASSED), result.count(Status.FAILED),
         result.count(Status.ERROR), result.interrupted() ? ", " + result.count(Status.INTERRUPTED)

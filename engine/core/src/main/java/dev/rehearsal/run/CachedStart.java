@@ -20,8 +20,8 @@ record CachedStart(ScratchDatabase scratch, String detail, Duration time) {
 
   /**
    * The cached start of {@code run}, or null when its first step is not a plain apply (an apply expected to fail,
-   * or with a time budget, or in a scenario with a recovery objective, must really run) or the migration to X fails
-   * (then the step runs and reports it).
+   * or with a time budget, or in a scenario with a recovery objective, must really run), the migration to X fails
+   * (then the step runs and reports it), or the state at X cannot be copied exactly.
    */
   static CachedStart of(ScenarioRun run, Database database, MigrationRepository repository, StateCache cache,
       String label) {
@@ -39,6 +39,9 @@ record CachedStart(ScratchDatabase scratch, String detail, Duration time) {
     try {
       scratch = cache.scratchAt(database, repository, version, label);
     } catch (MigrationFailedException e) {
+      return null;
+    }
+    if (scratch == null) {
       return null;
     }
     long count = migrations.stream().filter(m -> m.id().compareTo(version) <= 0).count();

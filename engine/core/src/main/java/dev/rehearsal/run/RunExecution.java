@@ -38,6 +38,19 @@ public final class RunExecution {
     this.cleanup = new Thread(this::interrupt, "rehearsal-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     listener.runStarted(runId, this.plan);
+    for (Database database : databases()) {
+      database.notices().forEach(listener::notice);
+    }
+  }
+
+  private List<Database> databases() {
+    return plan.stream().map(ScenarioRun::database).distinct().toList();
+  }
+
+  /** What the databases of the run could not or would not drop, as each reported it. */
+  private List<String> leftovers() {
+    return databases().stream().flatMap(d -> d.dropProblems().stream().map(line -> d.name() + ": " + line))
+        .toList();
   }
 
   public String runId() {
@@ -87,7 +100,8 @@ public final class RunExecution {
     interpreter.dropOpen();
     cache.close();
     // What a step was using besides its scenario's database (a failure's probe), and anything else left.
-    plan.stream().map(ScenarioRun::database).distinct().forEach(Database::dropLeftovers);
+    databases().forEach(Database::dropLeftovers);
+    List<String> leftovers = leftovers();
     List<ScenarioResult> reported;
     synchronized (this) {
       reported = new ArrayList<>(results);
@@ -99,7 +113,7 @@ public final class RunExecution {
         }
       }
       reported.sort(java.util.Comparator.comparingInt(r -> plan.indexOf(r.run())));
-      result = new RunResult(runId, startedAt, reported, Duration.ofNanos(System.nanoTime() - t0), true);
+      result = new RunResult(runId, startedAt, reported, Duration.ofNanos(System.nanoTime() - t0), true, leftovers);
     }
     try {
       listener.runFinished(result);
@@ -125,7 +139,8 @@ public final class RunExecution {
     cache.close();
     List<ScenarioResult> inPlanOrder = new ArrayList<>(results);
     inPlanOrder.sort(java.util.Comparator.comparingInt(r -> plan.indexOf(r.run())));
-    result = new RunResult(runId, startedAt, inPlanOrder, Duration.ofNanos(System.nanoTime() - t0));
+    result = new RunResult(runId, startedAt, inPlanOrder, Duration.ofNanos(System.nanoTime() - t0), false,
+        leftovers());
     listener.runFinished(result);
     return result;
   }

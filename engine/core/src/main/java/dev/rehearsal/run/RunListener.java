@@ -28,6 +28,12 @@ public interface RunListener {
   default void runFinished(RunResult result) {}
 
   /**
+   * A line about the run as a whole, once, as it starts: e.g. that steps on a database run with more privileges
+   * than they need ({@code warning: ...}) or that the door user is a superuser ({@code notice: ...}).
+   */
+  default void notice(String line) {}
+
+  /**
    * One listener that forwards every event to each of {@code listeners}, in order. A listener that throws (a report
    * that cannot be written) does not keep the event from the others; the first exception is thrown once all have
    * heard it, with the later ones suppressed.
@@ -68,6 +74,11 @@ public interface RunListener {
       @Override
       public void runFinished(RunResult result) {
         each(l -> l.runFinished(result));
+      }
+
+      @Override
+      public void notice(String line) {
+        each(l -> l.notice(line));
       }
 
       private void each(Consumer<RunListener> event) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.database.postgres.PostgresDatabase;
+import dev.rehearsal.database.postgres.PrivateCluster;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.testing.PostgresServer;
+import dev.rehearsal.testing.PrivateServer;
 import dev.rehearsal.testing.RequiresPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Faults and load on the real PostgreSQL server; each test prints the figures it measured. */
-@RequiresPostgres
+/**
+ * Faults on a private PostgreSQL cluster and load on the machine's server; each test prints the figures it measured.
+ */
 class PostgresFaultsTest {
 
   private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
@@ -30,46 +32,53 @@ class PostgresFaultsTest {
   Path temp;
 
   private Project project() {
+    return project(PostgresServer.url());
+  }
+
+  private Project project(String url) {
     Map<String, String> overrides = new HashMap<>();
-    overrides.put("databases.postgres.url", PostgresServer.url());
+    overrides.put("databases.postgres.url", url);
     overrides.put("paths.backups", temp.resolve("backups").toString());
     overrides.put("paths.allow_outside_project", "true");
     return Project.open(ROOT, overrides);
   }
 
+  /** On a private cluster: restarting the machine's own server would cut everyone else's sessions. */
   @Test
-  @org.junit.jupiter.api.Disabled("restarts the machine's own PostgreSQL cluster; moves to a private cluster (issue 12, item 14)")
   void aServerRestartCostsTheScenarioThatWasRunningAndNothingElse() throws Exception {
-    List<String> restart = restartCommand();
-    Path first = scenario("a-before.yaml", "apply: 20250101000000", "expect: {version: 20250101000000}");
-    Path during = scenario("b-during.yaml", "apply: head", "sql: \"SELECT pg_sleep(30);\"", "expect: {version: head}");
-    Path after = scenario("c-after.yaml", "apply: 20250102000000", "expect: {version: 20250102000000}");
-    Project project = project();
-    List<Scenario> scenarios = project.readScenarios(List.of(first, during, after));
-    String runId = RunId.next();
-    CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> project.run(runId, scenarios,
-        project.databases(List.of("postgres")), new RunOptions(false, false, 1, true), new RunListener() {}));
-    awaitDatabase("rehearsal_" + runId + "_2");
-    Thread.sleep(1_000);
-    long t0 = System.nanoTime();
-    Process process = new ProcessBuilder(restart).redirectErrorStream(true).start();
-    assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
-        "restart failed: " + new String(process.getInputStream().readAllBytes()));
-    long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-    RunResult result = run.get(120, TimeUnit.SECONDS);
+    try (PrivateCluster cluster = PrivateServer.start()) {
+      Path first = scenario("a-before.yaml", "apply: 20250101000000", "expect: {version: 20250101000000}");
+      Path during = scenario("b-during.yaml", "apply: head", "sql: \"SELECT pg_sleep(30);\"",
+          "expect: {version: head}");
+      Path after = scenario("c-after.yaml", "apply: 20250102000000", "expect: {version: 20250102000000}");
+      Project project = project(cluster.url());
+      List<Scenario> scenarios = project.readScenarios(List.of(first, during, after));
+      String runId = RunId.next();
+      CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> project.run(runId, scenarios,
+          project.databases(List.of("postgres")), new RunOptions(false, false, 1, true), new RunListener() {}));
+      awaitDatabase(cluster.url(), "rehearsal_" + runId + "_2");
+      Thread.sleep(1_000);
+      long t0 = System.nanoTime();
+      cluster.restart();
+      long restartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+      RunResult result = run.get(120, TimeUnit.SECONDS);
 
-    List<Status> statuses = result.scenarios().stream().map(ScenarioResult::status).toList();
-    assertEquals(List.of(Status.PASSED, Status.ERROR, Status.PASSED), statuses);
-    String error = result.scenarios().get(1).steps().get(1).error();
-    assertTrue(error.contains("the server ended the session") || error.contains("connection to the server was lost")
-        || error.contains("I/O error"), error);
-    assertEquals(List.of(), PostgresServer.databases("rehearsal_" + runId));
-    System.out.printf("fault: PostgreSQL restarted in %d ms during scenario 2 of 3; scenario 2 error: %s; "
-        + "scenarios 1 and 3 passed; scratch databases left: 0%n", restartMillis, error.lines().findFirst()
-            .orElse(""));
+      List<Status> statuses = result.scenarios().stream().map(ScenarioResult::status).toList();
+      assertEquals(List.of(Status.PASSED, Status.ERROR, Status.PASSED), statuses);
+      String error = result.scenarios().get(1).steps().get(1).error();
+      assertTrue(error.contains("the server ended the session") || error.contains("connection to the server was "
+          + "lost") || error.contains("I/O error"), error);
+      assertEquals(List.of(), PrivateServer.column(cluster.url(), "SELECT datname FROM pg_database WHERE datname "
+          + "LIKE 'rehearsal%' UNION ALL SELECT rolname FROM pg_roles WHERE rolname LIKE 'rehearsal%'"));
+      assertEquals(List.of(), result.leftovers());
+      System.out.printf("fault: a private PostgreSQL cluster restarted in %d ms during scenario 2 of 3; scenario 2 "
+          + "error: %s; scenarios 1 and 3 passed; scratch databases and roles left: 0%n", restartMillis,
+          error.lines().findFirst().orElse(""));
+    }
   }
 
   @Test
+  @RequiresPostgres
   void twoHundredScenarioRunsWithTwoJobsAllPassAndLeaveNoConnectionOpen() throws Exception {
     List<Path> files = new ArrayList<>();
     for (int i = 1; i <= 200; i++) {
@@ -93,6 +102,7 @@ class PostgresFaultsTest {
     assertEquals(0, before, "sessions of this process before the run");
     assertEquals(0, after, "sessions of this process left open after the run");
     assertEquals(List.of(), PostgresServer.databases("rehearsal_" + runId));
+    assertEquals(List.of(), PostgresServer.roles("rehearsal_" + runId));
     System.out.printf("load: 200 scenario runs on PostgreSQL with --jobs 2 in %d ms (%.1f runs/s); sessions of "
         + "this process before %d, after %d; scratch databases left: 0%n", millis, 200_000.0 / millis, before, after);
   }
@@ -111,26 +121,13 @@ class PostgresFaultsTest {
         + "application_name = '" + PostgresDatabase.APPLICATION_NAME + "'"));
   }
 
-  private static void awaitDatabase(String name) throws InterruptedException {
+  private static void awaitDatabase(String url, String name) throws InterruptedException {
     for (int i = 0; i < 600; i++) {
-      if (!PostgresServer.databases(name).isEmpty()) {
+      if (!PrivateServer.column(url, "SELECT 1 FROM pg_database WHERE datname = '" + name + "'").isEmpty()) {
         return;
       }
       Thread.sleep(50);
     }
     throw new AssertionError(name + " was not created within 30 s");
-  }
-
-  /** The command that restarts the local cluster; the test is skipped where there is none. */
-  private static List<String> restartCommand() throws IOException {
-    Path clusters = Path.of("/etc/postgresql");
-    boolean local = PostgresServer.url().contains("127.0.0.1") || PostgresServer.url().contains("localhost");
-    Assumptions.assumeTrue(local && Files.isDirectory(clusters) && Files.isExecutable(Path.of(
-        "/usr/bin/pg_ctlcluster")), "restarting the server needs the local cluster and pg_ctlcluster");
-    String version;
-    try (var entries = Files.list(clusters)) {
-      version = entries.map(p -> p.getFileName().toString()).sorted().reduce((a, b) -> b).orElseThrow();
-    }
-    return List.of("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart");
   }
 }

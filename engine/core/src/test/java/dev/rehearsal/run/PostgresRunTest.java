@@ -50,6 +50,8 @@ class PostgresRunTest {
     assertEquals(expected, result.scenarios().size());
     assertTrue(result.scenarios().stream().allMatch(s -> s.databaseVersion().startsWith("PostgreSQL ")));
     assertEquals(List.of(), PostgresServer.databases("rehearsal_" + runId));
+    assertEquals(List.of(), PostgresServer.roles("rehearsal_" + runId));
+    assertEquals(List.of(), result.leftovers());
   }
 
   @Test
@@ -87,6 +89,7 @@ class PostgresRunTest {
         error.steps().get(1).error());
     assertEquals(Status.SKIPPED, error.steps().get(2).status());
     assertEquals(List.of(), PostgresServer.databases("rehearsal_" + runId));
+    assertEquals(List.of(), PostgresServer.roles("rehearsal_" + runId));
   }
 
   @Test

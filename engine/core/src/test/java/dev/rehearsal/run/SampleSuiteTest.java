@@ -138,7 +138,8 @@ class SampleSuiteTest {
     JsonNode summary = JSON.readTree(writer.runSummary().toFile());
 
     assertEquals(List.of("job_id", "run_id", "started_at", "status", "passed", "total", "counts", "time_ms",
-        "scenarios"), fieldNames(summary));
+        "leftovers", "scenarios"), fieldNames(summary));
+    assertEquals(0, summary.get("leftovers").size(), "SQLite leaves nothing behind");
     assertEquals("job-42", summary.get("job_id").asText());
     assertEquals("sample-run", summary.get("run_id").asText());
     assertEquals("passed", summary.get("status").asText());

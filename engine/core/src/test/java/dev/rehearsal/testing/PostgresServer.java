@@ -9,11 +9,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.TestAbortedException;
 
 /** The PostgreSQL server the tests use, and the check behind {@link RequiresPostgres}. */
-public final class PostgresServer implements BeforeAllCallback {
+public final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
 
   private static volatile String unreachable;
   private static volatile boolean checked;
@@ -34,6 +35,12 @@ public final class PostgresServer implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    ensureReachable();
+  }
+
+  /** For a test method marked on its own (its class also has tests that need no server). */
+  @Override
+  public void beforeEach(ExtensionContext context) {
     ensureReachable();
   }
 
@@ -64,9 +71,17 @@ public final class PostgresServer implements BeforeAllCallback {
 
   /** Names of databases whose name starts with {@code prefix}. */
   public static List<String> databases(String prefix) {
+    return names("SELECT datname FROM pg_database WHERE datname LIKE ? ORDER BY 1", prefix);
+  }
+
+  /** Names of roles whose name starts with {@code prefix}. */
+  public static List<String> roles(String prefix) {
+    return names("SELECT rolname FROM pg_roles WHERE rolname LIKE ? ORDER BY 1", prefix);
+  }
+
+  private static List<String> names(String sql, String prefix) {
     try (Connection connection = DriverManager.getConnection(url());
-        PreparedStatement query = connection.prepareStatement(
-            "SELECT datname FROM pg_database WHERE datname LIKE ? ORDER BY 1")) {
+        PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, prefix.replace("_", "\\_") + "%");
       List<String> names = new ArrayList<>();
       try (ResultSet rs = query.executeQuery()) {
@@ -76,7 +91,7 @@ public final class PostgresServer implements BeforeAllCallback {
       }
       return names;
     } catch (SQLException e) {
-      throw new AssertionError("cannot list databases: " + e.getMessage(), e);
+      throw new AssertionError("cannot list names: " + e.getMessage(), e);
     }
   }
 
@@ -97,6 +112,17 @@ public final class PostgresServer implements BeforeAllCallback {
     } catch (SQLException e) {
       throw new AssertionError("cannot run " + sql + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The line a run prints at its start when the door user is a superuser (as the default local server's
+   * {@code postgres} is), with its line break; empty for a door user that is none.
+   */
+  public static String superuserNotice(String database) {
+    String user = queryValue("SELECT current_user");
+    return "true".equals(queryValue("SELECT rolsuper::text FROM pg_roles WHERE rolname = current_user"))
+        ? "notice: " + database + ": the door user " + user + " is a superuser; Rehearsal needs only CREATEDB and "
+            + "CREATEROLE (steps run as a role of their own)\n" : "";
   }
 
   public PostgresServer() {}

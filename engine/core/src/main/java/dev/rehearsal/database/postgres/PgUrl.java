@@ -16,8 +16,17 @@ import java.util.stream.Collectors;
 record PgUrl(String hosts, String database, Map<String, String> parameters) {
 
   private static final Pattern URL = Pattern.compile("jdbc:postgresql://([^/?]*)(?:/([^?]*))?(?:\\?(.*))?");
-  private static final Pattern SECRET = Pattern.compile("(?i)(password|sslpassword)=[^&]*");
-  private static final Pattern USER_INFO = Pattern.compile("//[^/@]*@");
+  /**
+   * A password parameter, in a JDBC query ({@code &password=...}), a libpq connection string ({@code password='a b'})
+   * or an environment listing ({@code PGPASSWORD=...}): the value runs to the next {@code &} or blank, or is quoted.
+   */
+  private static final Pattern SECRET = Pattern.compile("(?i)((?:ssl)?password)=('(?:[^'\\\\]|\\\\.)*'?|[^&\\s]*)");
+  /**
+   * The user-info of any {@code scheme://user:password@host} URL: everything from {@code //} to the last {@code @}
+   * before a blank or quote, so that a password holding {@code /}, {@code :}, {@code @} or {@code %40} is hidden
+   * whole (a {@code @} in a query hides more than needed, never less).
+   */
+  private static final Pattern USER_INFO = Pattern.compile("//[^\\s'\"<>]*@");
 
   PgUrl {
     Objects.requireNonNull(hosts, "hosts");
@@ -32,7 +41,11 @@ record PgUrl(String hosts, String database, Map<String, String> parameters) {
    */
   static PgUrl parse(String url) {
     Matcher m = URL.matcher(url.strip());
-    if (!m.matches() || m.group(1).contains("@")) {
+    if (m.matches() && url.strip().split("\\?", 2)[0].contains("@")) {
+      throw new IllegalArgumentException("'" + redact(url) + "' has a user and password before the host, which the "
+          + "PostgreSQL driver does not read there — write jdbc:postgresql://HOST:PORT/DATABASE?user=NAME&password=...");
+    }
+    if (!m.matches()) {
       throw new IllegalArgumentException("'" + redact(url) + "' is not a PostgreSQL JDBC URL — write "
           + "jdbc:postgresql://HOST:PORT/DATABASE?user=NAME (and password=... if the server asks for one)");
     }

@@ -6,70 +6,75 @@ import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.ScratchDatabase;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * PostgreSQL on a server. The configured URL is only the door: through it, each scenario run creates a database
- * of its own ({@code rehearsal_<run>_<n>}, with a comment saying who created it and when), runs there, and drops
- * it. Nothing else on the server is touched; the door connection only creates, comments, configures and drops
- * scratch databases.
+ * of its own ({@code rehearsal_<run>_<n>}) and a role of its own that owns it, every step runs there as that role,
+ * and both are dropped afterwards (see {@link PostgresScratches}). Nothing else on the server is touched; the door
+ * user only creates, comments, configures and drops scratch databases and their roles.
  */
 public final class PostgresDatabase implements Database {
 
   public static final String KIND = "postgres";
 
-  /** Scratch database names start with this; {@code clean} drops only such databases with {@link #MARK}. */
-  static final String PREFIX = "rehearsal_";
-  static final String MARK = "Rehearsal scratch database";
+  /** {@code steps_as} values: steps run as the scratch database's own role (the default), or as the door user. */
+  public static final String STEPS_AS_ROLE = "scratch_role";
+  public static final String STEPS_AS_DOOR = "door_user";
 
   private static final Pattern TIMEOUT = Pattern.compile("[0-9]+\\s*(ms|s|min|h)?");
-  private static final Pattern CREATED = Pattern.compile("created (\\S+)");
 
   private final String name;
   private final PgUrl door;
-  private final String statementTimeout;
-  private final String lockTimeout;
-  private static final int RECONNECT_SECONDS = 20;
-
+  private final boolean stepsAsDoor;
+  private final PgConnections connections = new PgConnections();
+  private final PostgresScratches scratches;
   private final PostgresBackups backups;
-  /** Scratch databases created here and neither dropped nor kept yet: what {@link #dropLeftovers()} drops. */
-  private final java.util.Set<PostgresScratch> live = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private String version;
-  private volatile boolean reached;
 
   /**
    * @param url the door URL (any database the user may connect to and create databases from)
    * @throws IllegalArgumentException for a malformed URL or timeout, with the URL redacted
    */
   public PostgresDatabase(String name, String url, String statementTimeout, String lockTimeout) {
-    this(name, url, statementTimeout, lockTimeout, null);
+    this(name, url, statementTimeout, lockTimeout, null, STEPS_AS_ROLE);
   }
 
   /**
    * @param binDir where {@code pg_dump} and {@code pg_restore} are, or null to find them on PATH
    */
   public PostgresDatabase(String name, String url, String statementTimeout, String lockTimeout, String binDir) {
+    this(name, url, statementTimeout, lockTimeout, binDir, STEPS_AS_ROLE);
+  }
+
+  /**
+   * @param binDir where {@code pg_dump} and {@code pg_restore} are, or null to find them on PATH
+   * @param stepsAs {@value #STEPS_AS_ROLE}, or {@value #STEPS_AS_DOOR} to run steps as the door user
+   */
+  public PostgresDatabase(String name, String url, String statementTimeout, String lockTimeout, String binDir,
+      String stepsAs) {
     this.name = name;
     this.door = PgUrl.parse(url);
     this.backups = new PostgresBackups(this, door, new PgTools(binDir));
-    this.statementTimeout = timeout(statementTimeout, "statement_timeout");
-    this.lockTimeout = timeout(lockTimeout, "lock_timeout");
+    if (!STEPS_AS_ROLE.equals(stepsAs) && !STEPS_AS_DOOR.equals(stepsAs)) {
+      throw new IllegalArgumentException("databases." + name + ".steps_as is '" + stepsAs + "' — write "
+          + STEPS_AS_ROLE + " (the default: steps run as a role of the scenario run's own) or " + STEPS_AS_DOOR
+          + " (steps run as the URL's user)");
+    }
+    this.stepsAsDoor = STEPS_AS_DOOR.equals(stepsAs);
+    this.scratches = new PostgresScratches(door, connections, timeout(statementTimeout, "statement_timeout"),
+        timeout(lockTimeout, "lock_timeout"), stepsAsDoor);
   }
 
   private static String timeout(String value, String key) {
@@ -109,46 +114,52 @@ public final class PostgresDatabase implements Database {
     return version;
   }
 
+  /**
+   * One line when steps run as the door user (what that allows), and one when the door user is a superuser; none
+   * when the server cannot be reached (the scenario runs report that).
+   */
+  @Override
+  public List<String> notices() {
+    PostgresScratches.Door who;
+    try {
+      who = scratches.doorFacts();
+    } catch (DatabaseException e) {
+      return List.of();
+    }
+    List<String> lines = new ArrayList<>();
+    if (stepsAsDoor) {
+      lines.add("warning: " + name + ": steps_as: door_user — migrations and scenario SQL run as " + who.user()
+          + (who.superuser() ? ", a superuser: they can change or drop any database or role on the server and run "
+              + "programs as its operating system user" : ": they can do anything " + who.user() + " may do on the "
+              + "server, not only in the scratch database"));
+    }
+    if (who.superuser()) {
+      lines.add("notice: " + name + ": the door user " + who.user() + " is a superuser; Rehearsal needs only "
+          + "CREATEDB and CREATEROLE" + (stepsAsDoor ? "" : " (steps run as a role of their own)"));
+    }
+    return lines;
+  }
+
   @Override
   public ScratchDatabase createScratch(String label) {
-    return create(label, null);
+    return scratches.create(label, null);
   }
 
   @Override
   public ScratchDatabase createScratchFrom(ScratchDatabase template, String label) {
-    return create(label, template.location());
+    return scratches.create(label, (PostgresScratch) template);
   }
 
-  private ScratchDatabase create(String label, String template) {
-    String database = PREFIX + label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-    if (database.length() > 63) {
-      database = database.substring(0, 63);
-    }
-    String quoted = quote(database);
-    try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-      createDatabase(statement, quoted, template);
-      try {
-        statement.execute("COMMENT ON DATABASE " + quoted + " IS " + literal(MARK + "; created " + Instant.now()
-            + " by " + who() + "; drop it with 'rehearse clean' if it is still here"));
-        statement.execute("ALTER DATABASE " + quoted + " SET statement_timeout = " + literal(statementTimeout));
-        statement.execute("ALTER DATABASE " + quoted + " SET lock_timeout = " + literal(lockTimeout));
-      } catch (SQLException e) {
-        drop(admin, database);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot create scratch database " + database + " on "
-          + door.shown(), e, hint(e));
-    }
-    PostgresScratch scratch = new PostgresScratch(this, database, door.withDatabase(database)
-        .withParameter("stringtype", "unspecified"));
-    live.add(scratch);
-    return scratch;
+  /** Seals the cached state (its database handed to a holder role) and says why a copy would not be exact. */
+  @Override
+  public Optional<String> inexactCopy(ScratchDatabase template) {
+    return Optional.ofNullable(scratches.copies().seal((PostgresScratch) template).inexact());
   }
 
-  /** A scratch database is dropped or kept: it is no longer a leftover. */
-  void settled(PostgresScratch scratch) {
-    live.remove(scratch);
+  /** What this instance could not, or would not, drop since the last call. */
+  @Override
+  public List<String> dropProblems() {
+    return scratches.takeProblems();
   }
 
   /**
@@ -157,11 +168,13 @@ public final class PostgresDatabase implements Database {
    */
   @Override
   public void dropLeftovers() {
-    for (PostgresScratch scratch : List.copyOf(live)) {
-      scratch.close();
-    }
+    scratches.dropLeftovers();
   }
 
+  /**
+   * The operator's own database ({@code --db}): reached as the door URL's user, since it is theirs and not a
+   * scratch database (which no role of Rehearsal's may enter).
+   */
   @Override
   public Connector existing(String location) {
     PgUrl url = door.withDatabase(location).withParameter("stringtype", "unspecified");
@@ -170,142 +183,32 @@ public final class PostgresDatabase implements Database {
 
   @Override
   public List<String> clean(Duration olderThan) {
-    Instant cutoff = Instant.now().minus(olderThan);
-    List<String> dropped = new ArrayList<>();
-    try (Connection admin = admin(); PreparedStatement query = admin.prepareStatement(
-        "SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database WHERE datname LIKE ? ORDER BY 1")) {
-      query.setString(1, PREFIX.replace("_", "\\_") + "%");
-      List<String[]> candidates = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          candidates.add(new String[] {rs.getString(1), rs.getString(2)});
-        }
-      }
-      for (String[] candidate : candidates) {
-        Instant created = created(candidate[1]);
-        if (created != null && created.isBefore(cutoff)) {
-          drop(admin, candidate[0]);
-          dropped.add(candidate[0] + " (" + candidate[1] + ")");
-        }
-      }
+    return clean(olderThan, skipped -> {});
+  }
+
+  @Override
+  public List<String> clean(Duration olderThan, Consumer<String> skipped) {
+    try (Connection admin = admin()) {
+      return PostgresClean.clean(admin, olderThan, skipped);
     } catch (SQLException e) {
       throw DatabaseException.infrastructure("cannot clean scratch databases on " + door.shown(), e, hint(e));
     }
-    return dropped;
   }
 
   /**
-   * CREATE DATABASE, optionally from a template; a template briefly in use by a concurrent CREATE DATABASE
-   * (SQLState 55006) is retried.
-   *
-   * <p>A copy of a cached state is made file by file ({@code STRATEGY = FILE_COPY}, the only way before PostgreSQL
-   * 15): the default since 15, {@code WAL_LOG}, writes every page of the template to the WAL, which for a state of a
-   * few hundred tables took 0.5 s per copy on the development machine against 0.07 to 0.2 s file by file.
+   * The URL to reach {@code location} with: a live scratch database's own role (so what a restore creates belongs to
+   * it), else the door user (an operator's database).
    */
-  private void createDatabase(Statement statement, String quoted, String template) throws SQLException {
-    String strategy = template != null && statement.getConnection().getMetaData().getDatabaseMajorVersion() >= 15
-        ? " STRATEGY = FILE_COPY" : "";
-    String sql = "CREATE DATABASE " + quoted + (template == null ? "" : " TEMPLATE " + quote(template)) + strategy;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        statement.execute(sql);
-        return;
-      } catch (SQLException e) {
-        if (!"55006".equals(e.getSQLState()) || attempt == 20) {
-          throw e;
-        }
-        try {
-          Thread.sleep(50L * attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
-  }
-
-  /** The creation time written in a scratch database's comment, or null when the comment is not Rehearsal's. */
-  static Instant created(String comment) {
-    if (comment == null || !comment.startsWith(MARK)) {
-      return null;
-    }
-    Matcher m = CREATED.matcher(comment);
-    try {
-      return m.find() ? Instant.parse(m.group(1)) : null;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
-  }
-
-  void drop(String database) {
-    try (Connection admin = admin()) {
-      drop(admin, database);
-    } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot drop scratch database " + database, e, hint(e));
-    }
-  }
-
-  private void drop(Connection admin, String database) throws SQLException {
-    if (!database.startsWith(PREFIX)) {
-      throw new IllegalStateException("refusing to drop " + database + ": not a Rehearsal scratch database");
-    }
-    try (Statement statement = admin.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + quote(database) + " WITH (FORCE)");
-    }
-  }
-
-  /**
-   * Connections say who they are ({@code rehearsal-<pid>} in {@code pg_stat_activity}) unless the URL names them, so
-   * an operator (and the load test) can tell Rehearsal's sessions apart.
-   */
-  private static java.util.Properties identity(PgUrl url) {
-    java.util.Properties properties = new java.util.Properties();
-    if (!url.parameters().containsKey("ApplicationName")) {
-      properties.setProperty("ApplicationName", APPLICATION_NAME);
-    }
-    return properties;
-  }
-
-  /** The URL pg_dump and pg_restore reach {@code location} with. */
   PgUrl urlOf(String location) {
-    return door.withDatabase(location);
+    PostgresScratch scratch = scratches.live(location);
+    return scratch != null ? scratch.stepsUrl() : door.withDatabase(location);
   }
 
   /** What this process's sessions are called in {@code pg_stat_activity}. */
-  public static final String APPLICATION_NAME = "rehearsal-" + ProcessHandle.current().pid();
+  public static final String APPLICATION_NAME = PgConnections.APPLICATION_NAME;
 
-  /**
-   * A new connection. Once the server has been reached, a refused connection or a server still starting up is
-   * retried for {@value #RECONNECT_SECONDS} seconds, so that a server restart in the middle of a run costs the
-   * scenario that was running, not the ones after it; a server never reached fails at once.
-   */
   Connection connect(PgUrl url, String what) {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(RECONNECT_SECONDS);
-    while (true) {
-      try {
-        Connection connection = DriverManager.getConnection(url.jdbc(), identity(url));
-        reached = true;
-        return connection;
-      } catch (SQLException e) {
-        if (!reached || !isTransient(e) || System.nanoTime() > deadline) {
-          // The driver's own message may quote the whole URL, password included: redact it.
-          SQLException redacted = new SQLException(PgUrl.redact(e.getMessage()), e.getSQLState(), e.getErrorCode());
-          throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), redacted,
-              hint(e));
-        }
-        try {
-          Thread.sleep(200);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), e, hint(e));
-        }
-      }
-    }
-  }
-
-  private static boolean isTransient(SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    return state.startsWith("08") || state.equals("57P03");
+    return connections.connect(url, what);
   }
 
   private Connection admin() {
@@ -313,24 +216,12 @@ public final class PostgresDatabase implements Database {
   }
 
   static String hint(SQLException e) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (state.startsWith("08")) {
-      return " — is the server running? Start it (e.g. pg_ctlcluster 15 main start) or point "
-          + "REHEARSAL_POSTGRES_URL / --postgres-url at one";
-    }
-    if (state.equals("42501")) {
-      return " — the user needs the CREATEDB privilege";
-    }
-    if (state.equals("28P01") || state.equals("28000")) {
-      return " — check the user and password in the URL";
-    }
-    return "";
+    return PgConnections.hint(e);
   }
 
   @Override
   public BackupTool backups() {
-    return backups;
-  }
+    return backups;  }
 
   @Override
   public java.util.OptionalLong copyCsv(Connection connection, String table, List<String> columns, Path csv)
@@ -354,19 +245,5 @@ public final class PostgresDatabase implements Database {
   @Override
   public Catalog catalog() {
     return new PostgresCatalog();
-  }
-
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
-
-  private static String who() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "unknown host";
-    }
-    return System.getProperty("user.name") + "@" + host + " pid " + ProcessHandle.current().pid();
   }
 }

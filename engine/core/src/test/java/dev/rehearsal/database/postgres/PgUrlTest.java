@@ -3,6 +3,9 @@ package dev.rehearsal.database.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,46 @@ class PgUrlTest {
   void redactsUserInfoAndPasswordsInAnyText() {
     assertEquals("failed for postgresql://***@host/db?password=***",
         PgUrl.redact("failed for postgresql://ops:hunter2@host/db?password=hunter2"));
+  }
+
+  @Test
+  void redactsUserInfoWhateverThePasswordHolds() {
+    assertEquals("jdbc:postgresql://***@host/db", PgUrl.redact("jdbc:postgresql://ci:S3c/r3t@host/db"));
+    assertEquals("postgresql://***@h/db", PgUrl.redact("postgresql://u:p%40ss@h/db"));
+    assertEquals("postgresql://***@h/db", PgUrl.redact("postgresql://u:p@ss@h/db"));
+    assertEquals("postgresql://***@h:5432/db", PgUrl.redact("postgresql://u:a:b/c%2Fd@h:5432/db"));
+    assertEquals("at 'postgresql://***@h/db' and postgresql://***@k/e", PgUrl.redact(
+        "at 'postgresql://u:p/q@h/db' and postgresql://v:r@s@k/e"));
+  }
+
+  @Test
+  void redactsPasswordParametersInEveryForm() {
+    assertEquals("jdbc:postgresql://h/db?user=u&password=***&ssl=true",
+        PgUrl.redact("jdbc:postgresql://h/db?user=u&password=S3c/r3t:x@y&ssl=true"));
+    assertEquals("jdbc:postgresql://h/db?sslpassword=***&PASSWORD=***",
+        PgUrl.redact("jdbc:postgresql://h/db?sslpassword=k%40y&PASSWORD=p%26q"));
+    assertEquals("host=h password=*** user=u", PgUrl.redact("host=h password='a b\\' c' user=u"));
+    assertEquals("PGPASSWORD=*** pg_dump", PgUrl.redact("PGPASSWORD=S3c/r3t pg_dump"));
+  }
+
+  @Test
+  void refusesUserInfoBeforeTheHostWithoutShowingAnyOfIt() {
+    for (String url : List.of("jdbc:postgresql://ci:S3c/r3t@host/db", "jdbc:postgresql://ci:p%40ss@host:5432/db",
+        "jdbc:postgresql://ci:S3c:r3t@host/db?ssl=true")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PgUrl.parse(url));
+      assertFalse(e.getMessage().contains("S3c") || e.getMessage().contains("r3t") || e.getMessage().contains("p%40ss"),
+          e.getMessage());
+      assertTrue(e.getMessage().startsWith("'jdbc:postgresql://***@host"), e.getMessage());
+      assertTrue(e.getMessage().endsWith("has a user and password before the host, which the PostgreSQL driver does "
+          + "not read there — write jdbc:postgresql://HOST:PORT/DATABASE?user=NAME&password=..."), e.getMessage());
+    }
+  }
+
+  @Test
+  void aUrlWithARolesPasswordIsShownWithoutIt() {
+    PgUrl url = PgUrl.parse("jdbc:postgresql://127.0.0.1:5432/postgres?user=ci&password=door")
+        .withDatabase("rehearsal_x_1").withParameter("user", "rehearsal_x_1").withParameter("password", "Zr-8_q/w");
+    assertEquals("jdbc:postgresql://127.0.0.1:5432/rehearsal_x_1?user=rehearsal_x_1&password=***", url.shown());
   }
 
   @Test
