@@ -41,9 +41,11 @@ for (const file of files) {
   }
 }
 
-// The workflows the docs show: every ```yaml block of docs/*.md with a top-level "jobs:".
+// The workflows the docs show: every ```yaml block of docs/*.md and docs/ci/*.md with a top-level "jobs:".
 let checked = files.length;
-for (const doc of readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).sort()) {
+const docs = ["docs", join("docs", "ci")].flatMap((dir) => readdirSync(join(root, dir))
+  .filter((f) => f.endsWith(".md")).sort().map((f) => join(dir, f).replace(/^docs[\\/]/, "")));
+for (const doc of docs) {
   const text = readFileSync(join(root, "docs", doc), "utf8");
   for (const match of text.matchAll(/^```yaml\n([\s\S]*?)^```/gm)) {
     if (!/^jobs:/m.test(match[1])) continue;

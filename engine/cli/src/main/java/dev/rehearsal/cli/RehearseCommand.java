@@ -9,7 +9,8 @@ import picocli.CommandLine.ScopeType;
 /** The top command: not runnable by itself, it lists its subcommands. */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Rehearses database migration rollbacks and restores before production has to.",
-    subcommands = {InitCommand.class, RunCommand.class, RoundtripCommand.class, ValidateCommand.class, ListCommand.class,
+    subcommands = {InitCommand.class, RunCommand.class, RoundtripCommand.class, DrillCommand.class,
+        ValidateCommand.class, ListCommand.class,
         StatusCommand.class, ApplyCommand.class, RollbackCommand.class, BackupCommand.class, RestoreCommand.class,
         VerifyBackupCommand.class, CleanCommand.class, ReportCommand.class},
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {ExitCodes.OK_LINE, ExitCodes.FAILED_LINE,

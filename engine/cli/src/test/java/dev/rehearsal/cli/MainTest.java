@@ -40,6 +40,11 @@ class MainTest {
           roundtrip      Apply, roll back and re-apply each migration in turn on a
                            fresh database, and check that each rollback gives back the
                            schema and data before it. Needs no scenario file.
+          drill          Recovery drill on a backup file (a pg_dump archive or plain
+                           dump, a SQLite file): restore it into a scratch database,
+                           round-trip the pending migrations on its rows, roll back,
+                           check that the restored schema and data are back, and time
+                           it against --rto.
           validate       Check scenario files (keys, types, migration ids, fixtures)
                            and the migration scripts (undo sections, statements MyBatis
                            would cut or drop) without running them.

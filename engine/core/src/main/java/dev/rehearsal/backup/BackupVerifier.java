@@ -83,7 +83,7 @@ final class BackupVerifier {
   }
 
   /** The SHA-256 the checksum file gives, which must name this backup, in {@code sha256sum} format. */
-  private static String checksum(Backups.Files3 files) {
+  static String checksum(Backups.Files3 files) {
     String problem = BoundedFile.problem(files.checksum());
     if (problem != null) {
       throw new BackupException("checksum file " + files.checksum() + (problem.equals("does not exist")

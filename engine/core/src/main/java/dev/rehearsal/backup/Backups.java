@@ -1,5 +1,6 @@
 package dev.rehearsal.backup;
 
+import dev.rehearsal.database.BackupContents;
 import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.TableFingerprint;
@@ -72,6 +73,26 @@ public final class Backups {
   /** As {@link #verify(Path, Database)}, for a backup of any kind, read with {@code tools}' tool for its kind. */
   public static Manifest verify(Path backup, Function<String, BackupTool> tools) {
     return new BackupVerifier(tools, null).verify(Files3.of(backup));
+  }
+
+  /**
+   * Checks a backup file Rehearsal did not write before it is restored into {@code target}: a regular file in a
+   * format of its engine, that agrees with its {@code .sha256} and manifest when they lie beside it, and that the
+   * engine reads whole without finding anything that would reach outside the database it goes into.
+   *
+   * @throws BackupException naming the file and what is wrong
+   * @throws dev.rehearsal.database.DatabaseException (infrastructure) when the engine's reader cannot be run
+   */
+  public static ExternalBackup inspect(Path backup, Database target) {
+    return new ExternalChecks(target.backups(), target.kind()).inspect(backup);
+  }
+
+  /**
+   * What differs between the rows a file holds and those of the database it was restored into, table by table,
+   * one line each; the changelog table is left out.
+   */
+  public static List<String> compareRows(BackupContents contents, Snapshot restored, String changelogTable) {
+    return ExternalChecks.rows(contents, restored.data().tables(), changelogTable);
   }
 
   /** What differs between a restored database and the manifest of its backup, one line each. */

@@ -40,4 +40,33 @@ public interface BackupTool {
    * @throws DatabaseException when the restore fails
    */
   void restore(Path file, String location);
+
+  /**
+   * The format of a backup file Rehearsal did not write (an operator's nightly dump), from its first bytes, as shown
+   * in reports: e.g. {@code pg_dump custom archive}.
+   *
+   * @throws DatabaseException (not infrastructure) when it is in no format of this engine, saying what it looks like
+   */
+  String formatOf(Path file);
+
+  /**
+   * Reads a backup file Rehearsal did not write, all of it, as {@link #read} does, and refuses what a restore of it
+   * must not do: reach outside the database it is restored into (another database, the server, its files). Such a
+   * file has no manifest to be checked against, or one Rehearsal did not write.
+   *
+   * @throws DatabaseException (not infrastructure) when it cannot be read, or is refused, naming why
+   */
+  default BackupContents readExternal(Path file) {
+    return read(file);
+  }
+
+  /**
+   * Restores a backup file Rehearsal did not write, which {@link #readExternal} has read, into the database at
+   * {@code location}; the file is only read.
+   *
+   * @throws DatabaseException when the restore fails or is refused
+   */
+  default void restoreExternal(Path file, String location) {
+    restore(file, location);
+  }
 }

@@ -130,6 +130,15 @@ public interface Database {
   }
 
   /**
+   * {@code message} (the database's, or its tools') without the row values it quotes, for the reports of a run on
+   * restored data ({@link RowValues}). An engine whose messages quote values in other forms adds them here (MariaDB:
+   * {@code Duplicate entry '...' for key}, {@code Incorrect integer value: '...'}).
+   */
+  default String withoutRowValues(String message) {
+    return RowValues.masked(message);
+  }
+
+  /**
    * Quotes a table or column name (optionally {@code schema.name}) for this engine. The default is the SQL
    * standard's double quotes, doubled inside, which SQLite and PostgreSQL both use.
    */

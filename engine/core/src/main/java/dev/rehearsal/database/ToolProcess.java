@@ -43,6 +43,7 @@ public final class ToolProcess {
   private final Map<String, String> environment;
   private final String doing;
   private Path input;
+  private java.util.function.UnaryOperator<InputStream> filter = java.util.function.UnaryOperator.identity();
   private volatile boolean timedOut;
   private volatile IOException inputFailure;
 
@@ -59,6 +60,16 @@ public final class ToolProcess {
   /** Feeds {@code file} to the tool's standard input. */
   public ToolProcess input(Path file) {
     this.input = file;
+    return this;
+  }
+
+  /**
+   * Feeds {@code file} to the tool's standard input through {@code filter}, which may hold back or refuse what it
+   * reads: an {@link IOException} it throws stops the tool, and {@link #run} throws it.
+   */
+  public ToolProcess input(Path file, java.util.function.UnaryOperator<InputStream> filter) {
+    this.input = file;
+    this.filter = filter;
     return this;
   }
 
@@ -158,7 +169,7 @@ public final class ToolProcess {
   }
 
   private void feed(Process process) {
-    try (OutputStream stdin = process.getOutputStream(); InputStream in = Files.newInputStream(input)) {
+    try (OutputStream stdin = process.getOutputStream(); InputStream in = filter.apply(Files.newInputStream(input))) {
       byte[] buffer = new byte[64 * 1024];
       for (int n; (n = in.read(buffer)) >= 0; ) {
         try {

@@ -31,6 +31,15 @@ public final class Migrator {
   private final MigrationRepository repository;
   private final Connector connector;
   private final Connector reads;
+  private final ScriptTimes times;
+
+  /** Hears how long each script of an apply or rollback took, its changelog row included. */
+  @FunctionalInterface
+  public interface ScriptTimes {
+    ScriptTimes NONE = (id, time) -> {};
+
+    void took(BigDecimal id, java.time.Duration time);
+  }
 
   /** A migrator that opens a fresh connection for every operation and every read of the changelog. */
   public Migrator(MigrationRepository repository, Connector connector) {
@@ -43,9 +52,19 @@ public final class Migrator {
    * go through {@code reads} (a step's shared reading connection).
    */
   public Migrator(MigrationRepository repository, Connector connector, Connector reads) {
+    this(repository, connector, reads, ScriptTimes.NONE);
+  }
+
+  private Migrator(MigrationRepository repository, Connector connector, Connector reads, ScriptTimes times) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.connector = Objects.requireNonNull(connector, "connector");
     this.reads = Objects.requireNonNull(reads, "reads");
+    this.times = Objects.requireNonNull(times, "times");
+  }
+
+  /** This migrator, telling {@code times} how long each script it runs takes. */
+  public Migrator timing(ScriptTimes times) {
+    return new Migrator(repository, connector, reads, times);
   }
 
   /** The changelog rows, ordered by id; empty when the changelog table does not exist. */
@@ -108,7 +127,7 @@ public final class Migrator {
         .filter(id -> (before == null || id.compareTo(before) > 0) && id.compareTo(target) <= 0).toList();
     if (!toRun.isEmpty()) {
       ensureChangelog(applied);
-      ScriptTracker tracker = new ScriptTracker();
+      ScriptTracker tracker = new ScriptTracker(times);
       Armed armed = arm(failure);
       try {
         new UpOperation(toRun.size()).operate(armed.connector::connect, armed.loader, repository.options(), null,
@@ -163,7 +182,7 @@ public final class Migrator {
     }
     BigDecimal target = steps == applied.size() ? null : applied.get(applied.size() - steps - 1).id();
     if (steps > 0) {
-      ScriptTracker tracker = new ScriptTracker();
+      ScriptTracker tracker = new ScriptTracker(times);
       Armed armed = arm(failure);
       try {
         // Always an explicit count: DownOperation(null) throws a NullPointerException when the script it undoes
@@ -300,9 +319,16 @@ public final class Migrator {
     return ids;
   }
 
-  /** Remembers which script MyBatis is running, so a failure can name it. */
+  /** Remembers which script MyBatis is running, so a failure can name it, and tells how long each one took. */
   private static final class ScriptTracker implements MigrationHook {
+    private final ScriptTimes times;
     private String current;
+    private BigDecimal id;
+    private long started;
+
+    ScriptTracker(ScriptTimes times) {
+      this.times = times;
+    }
 
     @Override
     public void before(Map<String, Object> bindings) {}
@@ -311,11 +337,17 @@ public final class Migrator {
     public void beforeEach(Map<String, Object> bindings) {
       Change change = ((HookContext) bindings.get(HOOK_CONTEXT)).getChange();
       current = change == null ? null : change.getFilename();
+      id = change == null ? null : change.getId();
+      started = System.nanoTime();
     }
 
     @Override
     public void afterEach(Map<String, Object> bindings) {
+      if (id != null) {
+        times.took(id, java.time.Duration.ofNanos(System.nanoTime() - started));
+      }
       current = null;
+      id = null;
     }
 
     @Override

@@ -11,6 +11,8 @@ import dev.rehearsal.run.ScenarioRun;
 import dev.rehearsal.run.Status;
 import dev.rehearsal.run.StepResult;
 import dev.rehearsal.steps.Check;
+import dev.rehearsal.steps.Recovery;
+import dev.rehearsal.steps.RestoredBackup;
 import dev.rehearsal.steps.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -160,7 +162,26 @@ public final class JsonSummaryWriter implements RunListener {
     ScenarioRun run = result.run();
     return new ScenarioSummary(jobId != null ? jobId : runId, runId, run.scenario().file(), run.scenario().name(),
         run.database().name(), run.database().kind(), result.databaseVersion(), result.status().label(),
-        result.status() == Status.PASSED, failed, error, result.time().toMillis(), steps);
+        result.status() == Status.PASSED, failed, error, result.time().toMillis(), steps,
+        recovery(result.recovery()));
+  }
+
+  private static ScenarioSummary.RecoverySummary recovery(Recovery recovery) {
+    if (recovery == null) {
+      return null;
+    }
+    RestoredBackup backup = recovery.backup();
+    ScenarioSummary.BackupFile file = backup == null ? null : new ScenarioSummary.BackupFile(backup.file(),
+        backup.format(), backup.sizeBytes(), backup.sha256(), backup.verification(), backup.version(),
+        backup.tables(), backup.rows(), backup.pending(), backup.time().toMillis());
+    return new ScenarioSummary.RecoverySummary(file, millis(recovery.restore()), recovery.migrate().toMillis(),
+        millis(recovery.rollback()), recovery.total().toMillis(), millis(recovery.objective()),
+        recovery.withinObjective(), recovery.exceededIn(), recovery.migrations().stream()
+            .map(m -> new ScenarioSummary.MigrationTime(m.id(), m.file(), millis(m.up()), millis(m.down()))).toList());
+  }
+
+  private static Long millis(java.time.Duration time) {
+    return time == null ? null : time.toMillis();
   }
 
   private static ScenarioSummary.MigrationVerdict verdict(Verdict verdict, Path projectRoot) {

@@ -35,12 +35,44 @@ final class MarkdownReport {
             .append(time(entry.timeMs())).append(" |\n");
       }
     }
+    recoveries(md, run, details);
     for (RunSummary.Entry entry : run.scenarios()) {
       if (!entry.status().equals("passed")) {
         problems(md, entry, Optional.ofNullable(details.get(entry.summary())));
       }
     }
     return md.toString();
+  }
+
+  /** The recovery drill table: one row per scenario run that restored a backup file or has an objective. */
+  private static void recoveries(StringBuilder md, RunSummary run, Map<String, ScenarioSummary> details) {
+    boolean first = true;
+    for (RunSummary.Entry entry : run.scenarios()) {
+      ScenarioSummary summary = details.get(entry.summary());
+      if (summary == null || summary.recovery() == null) {
+        continue;
+      }
+      if (first) {
+        md.append("\n### Recovery drill\n\n| scenario | database | backup | restore | migrate | rollback | total "
+            + "| objective |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        first = false;
+      }
+      ScenarioSummary.RecoverySummary recovery = summary.recovery();
+      ScenarioSummary.BackupFile backup = recovery.backup();
+      String objective = recovery.objectiveMs() == null ? "none"
+          : dev.rehearsal.steps.Recovery.show(java.time.Duration.ofMillis(recovery.objectiveMs()))
+          + (Boolean.TRUE.equals(recovery.withinObjective()) ? ": ✅ met" : ": ❌ exceeded during "
+              + dev.rehearsal.steps.Recovery.during(recovery.exceededIn()));
+      md.append("| ").append(code(entry.scenario())).append(" | ").append(cell(entry.database())).append(" | ")
+          .append(backup == null ? "" : code(backup.file()) + " (" + cell(backup.verification()) + ", version "
+              + cell(backup.version()) + ")").append(" | ").append(optional(recovery.restoreMs())).append(" | ")
+          .append(time(recovery.migrateMs())).append(" | ").append(optional(recovery.rollbackMs())).append(" | ")
+          .append(time(recovery.totalMs())).append(" | ").append(objective).append(" |\n");
+    }
+  }
+
+  private static String optional(Long millis) {
+    return millis == null ? "" : time(millis);
   }
 
   private static void problems(StringBuilder md, RunSummary.Entry entry, Optional<ScenarioSummary> summary) {

@@ -20,14 +20,16 @@ record CachedStart(ScratchDatabase scratch, String detail, Duration time) {
 
   /**
    * The cached start of {@code run}, or null when its first step is not a plain apply (an apply expected to fail,
-   * or with a time budget, must really run), the migration to X fails (then the step runs and reports it), or the
-   * state at X cannot be copied exactly.
+   * or with a time budget, or in a scenario with a recovery objective, must really run), the migration to X fails
+   * (then the step runs and reports it), or the state at X cannot be copied exactly.
    */
   static CachedStart of(ScenarioRun run, Database database, MigrationRepository repository, StateCache cache,
       String label) {
     List<Step> steps = run.scenario().steps();
+    // A scenario with a recovery objective times its migrations: its first apply runs, as it would in a recovery.
     if (steps.isEmpty() || !(steps.get(0) instanceof ApplyStep apply) || apply.expectError() != null
-        || apply.within() != null || repository.migrations().isEmpty()) {
+        || apply.within() != null || repository.migrations().isEmpty()
+        || steps.stream().anyMatch(s -> s instanceof dev.rehearsal.scenario.RecoveryObjectiveStep)) {
       return null;
     }
     List<Migration> migrations = repository.migrations();

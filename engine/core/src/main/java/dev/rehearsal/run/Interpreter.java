@@ -7,6 +7,8 @@ import dev.rehearsal.migrations.Migration;
 import dev.rehearsal.migrations.MigrationFailedException;
 import dev.rehearsal.migrations.MigrationRepository;
 import dev.rehearsal.migrations.RepositoryException;
+import dev.rehearsal.scenario.RestoreFileStep;
+import dev.rehearsal.scenario.RestoreStep;
 import dev.rehearsal.scenario.Step;
 import dev.rehearsal.steps.RoundtripProgress;
 import dev.rehearsal.steps.StepContext;
@@ -142,7 +144,8 @@ public final class Interpreter {
         throw DatabaseException.infrastructure("interrupted", new InterruptedException("the run is stopping"));
       }
       StepContext context = new StepContext(database, scratch, repository, settings,
-          backupsDir.resolve(runId).resolve(run.id()), progress(run, listener));
+          backupsDir.resolve(runId).resolve(run.id()), progress(run, listener, RestoredDataGuard.applies(
+              run.scenario())));
       return new ScenarioExecution(this, run, listener, finished, t0, version, scratch, context, cached);
     } catch (DatabaseException | RepositoryException e) {
       LOG.log(Level.FINE, e, () -> "cannot start " + Shown.line(run.id()));
@@ -152,8 +155,11 @@ public final class Interpreter {
     }
   }
 
-  /** Passes a round-trip's progress on to the listener, as events of {@code run}. */
-  private static RoundtripProgress progress(ScenarioRun run, RunListener listener) {
+  /**
+   * Passes a round-trip's progress on to the listener, as events of {@code run}; with {@code guarded}, without the
+   * row values of restored data.
+   */
+  private static RoundtripProgress progress(ScenarioRun run, RunListener listener, boolean guarded) {
     return new RoundtripProgress() {
       @Override
       public void started(List<Migration> migrations) {
@@ -162,7 +168,7 @@ public final class Interpreter {
 
       @Override
       public void checked(Verdict verdict) {
-        listener.migrationChecked(run, verdict);
+        listener.migrationChecked(run, guarded ? RestoredDataGuard.guard(verdict, run.database()) : verdict);
       }
     };
   }
@@ -178,6 +184,15 @@ public final class Interpreter {
   }
 
   StepResult runStep(int index, Step step, StepContext context) {
+    if (step instanceof RestoreStep || step instanceof RestoreFileStep) {
+      context.clock().restoreStarting();
+    }
+    StepResult result = timedStep(index, step, context);
+    context.clock().stepFinished(step, result.time());
+    return result;
+  }
+
+  private StepResult timedStep(int index, Step step, StepContext context) {
     long t0 = System.nanoTime();
     try {
       StepOutcome outcome = registry.run(step, context);

@@ -1,7 +1,9 @@
 package dev.rehearsal.run;
 
 import dev.rehearsal.database.ScratchDatabase;
+import dev.rehearsal.scenario.RecoveryObjectiveStep;
 import dev.rehearsal.scenario.Step;
+import dev.rehearsal.steps.Recovery;
 import dev.rehearsal.steps.StepContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +104,9 @@ public final class ScenarioExecution {
           Duration.ZERO);
     } else {
       stepResult = interpreter.runStep(index, step, context);
+      if (RestoredDataGuard.applies(run.scenario())) {
+        stepResult = RestoredDataGuard.guard(stepResult, run.database());
+      }
       broken = stepResult.status() == Status.ERROR;
     }
     steps.add(stepResult);
@@ -130,7 +135,8 @@ public final class ScenarioExecution {
     result = error != null
         ? new ScenarioResult(run, null, Status.ERROR, List.of(), Interpreter.since(t0), error,
             notStartedForInfrastructure, null)
-        : new ScenarioResult(run, version, status(), steps, Interpreter.since(t0), null, infrastructure(), keptAt);
+        : new ScenarioResult(run, version, status(), steps, Interpreter.since(t0), null, infrastructure(), keptAt,
+            recovery());
     // The run records the result and reports it in one go, or neither once it is being interrupted.
     ScenarioResult done = result;
     finished.accept(done, () -> listener.scenarioFinished(done));
@@ -142,6 +148,14 @@ public final class ScenarioExecution {
     return new ScenarioResult(run, version, Status.INTERRUPTED, List.copyOf(steps), Interpreter.since(t0),
         "interrupted by a signal (Ctrl-C or SIGTERM) while it ran; its scratch database was dropped, so the step "
             + "that was running shows the lost connection", false, null);
+  }
+
+  /** What the recovery took, for a scenario that restores a backup file or has an objective; else null. */
+  private Recovery recovery() {
+    List<Step> all = run.scenario().steps();
+    Duration objective = all.stream().filter(s -> s instanceof RecoveryObjectiveStep)
+        .map(s -> ((RecoveryObjectiveStep) s).objective()).findFirst().orElse(null);
+    return objective != null || RestoredDataGuard.applies(run.scenario()) ? context.clock().figures(objective) : null;
   }
 
   private Status status() {

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * {@code rollback: ID|base}, {@code rollback: {steps: N}} or {@code rollback: {to: ..., expect_error: ...}}:
- * undo migrations down to a version (the version itself stays applied).
+ * {@code rollback: ID|base}, {@code rollback: {steps: N}}, {@code rollback: {to_version_of: LABEL}} or
+ * {@code rollback: {to: ..., expect_error: ...}}: undo migrations down to a version (the version itself stays
+ * applied).
  *
- * @param to {@link Target.Id}, {@link Target.Base} or {@link Target.StepsBack}
+ * @param to {@link Target.Id}, {@link Target.Base}, {@link Target.StepsBack} or {@link Target.VersionOf}
  * @param within a time budget: taking longer is a failed check (null: none)
  * @param expectError when not null, the step passes only if the rollback fails with an error it matches
  */
@@ -36,6 +37,6 @@ public record RollbackStep(Target to, ExpectedError expectError, Duration within
 
   @Override
   public String describe() {
-    return KEYWORD + " " + to;
+    return KEYWORD + (to instanceof Target.VersionOf of ? " to the version of " + of.label() : " " + to);
   }
 }

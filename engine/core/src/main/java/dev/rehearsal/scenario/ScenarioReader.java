@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class ScenarioReader {
 
-  static final List<String> TOP_LEVEL_KEYS = List.of("scenario", "databases", "tags", "allow", "steps");
+  static final List<String> TOP_LEVEL_KEYS = List.of("scenario", "databases", "tags", "allow", "rto", "steps");
 
   private final ReadContext context;
 
@@ -74,11 +74,19 @@ public final class ScenarioReader {
     Node stepsNode = yaml.required(entries, "steps", root, "a scenario file");
     List<Step> steps = stepsNode == null ? null
         : parseSteps(stepsNode, yaml, allow == null ? Allow.NONE : allow);
+    Node rtoNode = YamlWalker.optional(entries, "rto");
+    java.time.Duration rto = rtoNode == null ? null : new StepParser(context, yaml, Allow.NONE).budget(rtoNode, "rto");
+    if (rto != null && steps != null) {
+      // Checked as a last step, so every report shows it where steps are shown, with the times it adds up.
+      steps.add(new RecoveryObjectiveStep(rto, yaml.text(rtoNode, "'rto'").strip(),
+          yaml.at(entries.get("rto").getKeyNode())));
+    }
     if (allowNode != null && steps != null && steps.stream().noneMatch(s -> s instanceof RoundtripStep)) {
       yaml.problem(entries.get("allow").getKeyNode(), "'allow' declares exceptions for round-trips, and this "
           + "scenario has no 'roundtrip' step — add one, or remove 'allow'");
     }
-    if (name == null || databases == null || tags == null || allow == null || steps == null) {
+    if (name == null || databases == null || tags == null || allow == null || steps == null
+        || (rtoNode != null && rto == null)) {
       return null;
     }
     return new Scenario(yaml.file(), name, databases, tags, steps, allow, yaml.at(root));

@@ -5,7 +5,7 @@ package dev.rehearsal.scenario;
  * {@link #keyword()}, and the step registry finds the code that runs it by that key.
  */
 public sealed interface Step permits ApplyStep, RollbackStep, SeedStep, SqlStep, ExpectStep, SnapshotStep,
-    RoundtripStep, BackupStep, RestoreStep, CorruptBackupStep, FailStep {
+    RoundtripStep, BackupStep, RestoreStep, RestoreFileStep, CorruptBackupStep, FailStep, RecoveryObjectiveStep {
 
   /** The YAML key of this step kind ({@code apply}, {@code rollback}, ...). */
   String keyword();

@@ -18,10 +18,10 @@ final class StepParser {
       SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD, RoundtripStep.KEYWORD, BackupStep.KEYWORD,
       RestoreStep.KEYWORD, CorruptBackupStep.KEYWORD, FailStep.KEYWORD);
   static final List<String> APPLY_KEYS = List.of("to", "expect_error", "within");
-  static final List<String> ROLLBACK_KEYS = List.of("to", "steps", "expect_error", "within");
+  static final List<String> ROLLBACK_KEYS = List.of("to", "steps", "to_version_of", "expect_error", "within");
   static final List<String> SQL_KEYS = List.of("script", "expect_error");
   static final List<String> SNAPSHOT_KEYS = List.of("label", "values");
-  static final List<String> RESTORE_KEYS = List.of("label", "expect_error", "within");
+  static final List<String> RESTORE_KEYS = List.of("label", "file", "expect_error", "within");
   static final List<String> CORRUPT_BACKUP_KEYS = List.of("label", "mode");
 
   private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -114,17 +114,24 @@ final class StepParser {
     }
     Node toNode = YamlWalker.optional(entries, "to");
     Node stepsNode = YamlWalker.optional(entries, "steps");
+    Node versionOfNode = YamlWalker.optional(entries, "to_version_of");
     Target to = null;
     if (toNode != null && stepsNode != null) {
       yaml.problem(stepsNode, "'rollback' takes either 'to' or 'steps', not both");
       return null;
+    } else if (versionOfNode != null && (toNode != null || stepsNode != null)) {
+      yaml.problem(versionOfNode, "'rollback' takes 'to_version_of' alone, not with 'to' or 'steps'");
+      return null;
+    } else if (versionOfNode != null) {
+      String label = label(versionOfNode, "'rollback.to_version_of'");
+      to = label == null ? null : new Target.VersionOf(label);
     } else if (toNode != null) {
       to = target(toNode, "'rollback.to'", false, true);
     } else if (stepsNode != null) {
       Long steps = yaml.integer(stepsNode, "'rollback.steps'", 1);
       to = steps == null ? null : new Target.StepsBack(steps.intValue());
     } else {
-      yaml.problem(value, "'rollback' needs 'to' (an id or base) or 'steps' (a count)");
+      yaml.problem(value, "'rollback' needs 'to' (an id or base), 'steps' (a count) or 'to_version_of' (a label)");
     }
     Node errorNode = YamlWalker.optional(entries, "expect_error");
     ExpectedError expectError = errorNode == null ? null : new ErrorParser(yaml).parse(errorNode, true);
@@ -194,7 +201,7 @@ final class StepParser {
     return new BackupStep(label, at);
   }
 
-  private RestoreStep restore(Node value, SourcePosition at) {
+  private Step restore(Node value, SourcePosition at) {
     if (value instanceof ScalarNode) {
       String label = backupLabel(value, "'restore'");
       return label == null ? null : new RestoreStep(label, null, at);
@@ -202,6 +209,9 @@ final class StepParser {
     Map<String, NodeTuple> entries = yaml.mapping(value, "'restore'", RESTORE_KEYS);
     if (entries == null) {
       return null;
+    }
+    if (entries.containsKey("file")) {
+      return new RestoreFileParser(this, yaml).restore(value, entries, at);
     }
     Node labelNode = yaml.required(entries, "label", value, "'restore'");
     String label = labelNode == null ? null : backupLabel(labelNode, "'restore.label'");
@@ -243,32 +253,24 @@ final class StepParser {
     return label;
   }
 
-  private static final java.util.regex.Pattern BUDGET =
-      java.util.regex.Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|min|m|h)");
-
   /** A time budget such as {@code 30s}, {@code 500ms}, {@code 2min}. */
   java.time.Duration budget(Node node) {
-    String text = yaml.text(node, "'within'");
+    return budget(node, "within");
+  }
+
+  /** A duration under {@code key} ({@code within}, {@code rto}), such as {@code 30s}, {@code 500ms}, {@code 2min}. */
+  java.time.Duration budget(Node node, String key) {
+    String text = yaml.text(node, "'" + key + "'");
     if (text == null) {
       return null;
     }
-    java.util.regex.Matcher m = BUDGET.matcher(text.strip());
-    if (!m.matches()) {
-      yaml.problem(node, "'within' must be a duration such as 500ms, 30s, 2min or 1h, found '" + text + "'");
+    java.util.Optional<java.time.Duration> duration = Durations.parse(text);
+    if (duration.isEmpty()) {
+      yaml.problem(node, Durations.looksLikeOne(text) ? "'" + key + "' must be at least 1ms, found '" + text + "'"
+          : "'" + key + "' must be a duration such as 500ms, 30s, 2min or 1h, found '" + text + "'");
       return null;
     }
-    double amount = Double.parseDouble(m.group(1));
-    double millis = switch (m.group(2)) {
-      case "ms" -> amount;
-      case "s" -> amount * 1_000;
-      case "min", "m" -> amount * 60_000;
-      default -> amount * 3_600_000;
-    };
-    if (millis < 1) {
-      yaml.problem(node, "'within' must be at least 1ms, found '" + text + "'");
-      return null;
-    }
-    return java.time.Duration.ofMillis(Math.round(millis));
+    return duration.get();
   }
 
   /** Records a new label; a duplicate or malformed one is a problem. */

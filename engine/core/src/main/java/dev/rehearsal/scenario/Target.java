@@ -52,6 +52,18 @@ public sealed interface Target {
     }
   }
 
+  /** The version the snapshot (or backup, or restore) {@code label} was taken at, as a run finds it. */
+  record VersionOf(String label) implements Target {
+    public VersionOf {
+      Objects.requireNonNull(label, "label");
+    }
+
+    @Override
+    public String toString() {
+      return "the version of " + label;
+    }
+  }
+
   static Target head() {
     return new Head();
   }

@@ -1,6 +1,7 @@
 package dev.rehearsal.steps;
 
 import dev.rehearsal.migrations.InjectedFailure;
+import dev.rehearsal.migrations.Migrator;
 import dev.rehearsal.migrations.Outcome;
 import dev.rehearsal.scenario.ApplyStep;
 
@@ -22,7 +23,7 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
     InjectedFailure failure = context.takeArmed();
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
         () -> ErrorCheck.around(step.describe(), step.expectError(), context.database(), () -> {
-          Outcome done = context.migrator().apply(step.to(), failure);
+          Outcome done = context.migrator().timing(timed(context, true)).apply(step.to(), failure);
           return describe(done, "applied");
         }));
     return failure == null ? outcome : withState(outcome, context, failure);
@@ -31,6 +32,18 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
   /** After a simulated failure, the detail also says what it left behind. */
   static StepOutcome withState(StepOutcome outcome, StepContext context, InjectedFailure failure) {
     return new StepOutcome(outcome.checks(), outcome.detail() + "; " + FailureState.describe(context, failure));
+  }
+
+  /** Tells the recovery clock how long each script took, going up or down. */
+  static Migrator.ScriptTimes timed(StepContext context, boolean up) {
+    return (id, time) -> context.repository().migrations().stream().filter(m -> m.id().compareTo(id) == 0)
+        .findFirst().ifPresent(m -> {
+          if (up) {
+            context.clock().up(m, time);
+          } else {
+            context.clock().down(m, time);
+          }
+        });
   }
 
   static String describe(Outcome outcome, String verb) {

@@ -24,8 +24,15 @@ final class Budget {
     return new StepOutcome(checks, outcome.detail(), outcome.verdicts());
   }
 
+  /** {@code 45 ms}, {@code 41.2 s}, {@code 30 min}, {@code 24.1 min}. */
   static String show(Duration duration) {
     long millis = duration.toMillis();
-    return millis < 1_000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    if (millis < 1_000) {
+      return millis + " ms";
+    }
+    if (millis < 60_000) {
+      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+    }
+    return millis % 60_000 == 0 ? millis / 60_000 + " min" : String.format(Locale.ROOT, "%.1f min", millis / 60_000.0);
   }
 }

@@ -58,7 +58,7 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
           + Outcome.show(migrator.version()));
     }
     boolean empty = migrator.changelog().isEmpty() && isEmpty(context, reads);
-    prepare(step, range.get(0), all, migrator);
+    prepare(step, range.get(0), all, migrator, context.clock());
     context.progress().started(range);
     try (StraightLine straight = StraightLine.from(context, empty)) {
       Staircase staircase = new Staircase(context, step.allow(), operations, reads);
@@ -91,7 +91,8 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
   }
 
   /** Brings the database to the migration just before the range; refuses when it is already past its start. */
-  private static void prepare(RoundtripStep step, Migration first, List<Migration> all, Migrator migrator) {
+  private static void prepare(RoundtripStep step, Migration first, List<Migration> all, Migrator migrator,
+      RecoveryClock clock) {
     BigDecimal version = migrator.version();
     if (version != null && version.compareTo(first.id()) >= 0) {
       throw new StepFailure(step.describe() + " starts at " + first.fileName() + ", but the database is already at "
@@ -102,7 +103,8 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
     if (index > 0) {
       BigDecimal previous = all.get(index - 1).id();
       if (version == null || version.compareTo(previous) < 0) {
-        migrator.apply(new Target.Id(previous));
+        migrator.timing((id, time) -> all.stream().filter(m -> m.id().compareTo(id) == 0).findFirst()
+            .ifPresent(m -> clock.roundtripUp(m, time))).apply(new Target.Id(previous));
       }
     }
   }

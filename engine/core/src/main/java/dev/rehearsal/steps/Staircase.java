@@ -79,12 +79,12 @@ final class Staircase {
     next = null;
     afterUp = null;
     if (allow.isIrreversible(migration.id())) {
-      MigrationFailedException up = up(migration);
+      MigrationFailedException up = firstUp(migration);
       return up != null ? upFailed(migration, up) : new Result(Kind.IRREVERSIBLE_ALLOWED,
           Check.passed(name(migration), PASSED, Kind.IRREVERSIBLE_ALLOWED.label()), State.APPLIED, false, null, 0);
     }
     Snapshot before = known != null ? known : take("before");
-    MigrationFailedException up = up(migration);
+    MigrationFailedException up = firstUp(migration);
     if (up != null) {
       return upFailed(migration, up);
     }
@@ -128,7 +128,7 @@ final class Staircase {
   MigrationFailedException applyOnly(Migration migration) {
     next = null;
     afterUp = null;
-    return up(migration);
+    return firstUp(migration);
   }
 
   /**
@@ -177,6 +177,19 @@ final class Staircase {
   private Result upFailed(Migration migration, MigrationFailedException e) {
     return new Result(Kind.UP_FAILS, failed(migration, Kind.UP_FAILS.label(), e.getMessage()), State.UP_FAILED,
         false, e, ScriptLines.statement(context.repository(), migration, false, e.statement()));
+  }
+
+  /**
+   * The migration's first up, which is what a deploy would run: its time goes to the recovery clock when it
+   * succeeds; its failure, or null.
+   */
+  private MigrationFailedException firstUp(Migration migration) {
+    long t0 = System.nanoTime();
+    MigrationFailedException failed = up(migration);
+    if (failed == null) {
+      context.clock().roundtripUp(migration, java.time.Duration.ofNanos(System.nanoTime() - t0));
+    }
+    return failed;
   }
 
   /** Applies the migration; its failure, or null. */

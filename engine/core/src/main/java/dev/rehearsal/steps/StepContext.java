@@ -32,6 +32,7 @@ public final class StepContext {
   private final Map<String, Snapshot> snapshots = new HashMap<>();
   private final Map<String, Path> backups = new HashMap<>();
   private final RoundtripProgress progress;
+  private final RecoveryClock clock = new RecoveryClock();
   private InjectedFailure armed;
 
   /**
@@ -161,6 +162,11 @@ public final class StepContext {
   /** The file of the backup an earlier step wrote under {@code label}. */
   public Optional<Path> backup(String label) {
     return Optional.ofNullable(backups.get(label));
+  }
+
+  /** What the run's recovery takes, as its steps finish. */
+  public RecoveryClock clock() {
+    return clock;
   }
 
   /** Arms a simulated failure for the next apply or rollback. */

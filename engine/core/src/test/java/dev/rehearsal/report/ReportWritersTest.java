@@ -152,7 +152,7 @@ class ReportWritersTest {
     RunSummary run = new RunSummary("j", "r", "t", "failed", false, 1, new RunSummary.Counts(0, 0, 1, 0), 5,
         List.of(), List.of(new RunSummary.Entry("s.yaml", "S", "sqlite", "error", 5, "s--sqlite.json")));
     ScenarioSummary summary = new ScenarioSummary("j", "r", "s.yaml", "S", "sqlite", "sqlite", null, "error", false,
-        List.of(), new ScenarioSummary.StepError(1, 3, "near ``` in the script"), 5, List.of());
+        List.of(), new ScenarioSummary.StepError(1, 3, "near ``` in the script"), 5, List.of(), null);
 
     String markdown = MarkdownReport.render(run, Map.of("s--sqlite.json", summary));
 

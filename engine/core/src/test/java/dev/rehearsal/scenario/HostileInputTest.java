@@ -85,10 +85,11 @@ class HostileInputTest {
 
     assertEquals("""
         scenarios/pgpass.yaml:1:1: not a scenario file: its top level is text without any of the keys scenario, \
-        databases, tags, allow, steps — its content is not shown; a scenario is a mapping with 'scenario' and 'steps'
+        databases, tags, allow, rto, steps — its content is not shown; a scenario is a mapping with 'scenario' and \
+        'steps'
         scenarios/k8s-secret.yaml:1:1: not a scenario file: its top level is a mapping without any of the keys \
-        scenario, databases, tags, allow, steps — its content is not shown; a scenario is a mapping with 'scenario' \
-        and 'steps'
+        scenario, databases, tags, allow, rto, steps — its content is not shown; a scenario is a mapping with \
+        'scenario' and 'steps'
         """, problems);
   }
 

@@ -345,7 +345,7 @@ class ScenarioReaderTest {
         broken/four-problems.yaml:4:12: unknown migration id 20240102000001 — did you mean 20240102000000?
         broken/four-problems.yaml:6:23: the row count of 'authors' must be a whole number, found the text 'many'
         broken/four-problems.yaml:7:1: unknown key 'owner' in a scenario file — expected one of: scenario, \
-        databases, tags, allow, steps
+        databases, tags, allow, rto, steps
         """, problemsOf("broken/four-problems.yaml"));
   }
 

@@ -490,6 +490,6 @@ class StepsTest {
   @Test
   void theRegistryKnowsEveryStepKind() {
     assertEquals(List.of("apply", "rollback", "seed", "sql", "expect", "snapshot", "roundtrip", "backup", "restore",
-        "corrupt_backup", "fail"), registry.keywords());
+        "corrupt_backup", "fail", "rto"), registry.keywords());
   }
 }

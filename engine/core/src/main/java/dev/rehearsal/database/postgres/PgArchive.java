@@ -24,12 +24,47 @@ final class PgArchive {
   private PgArchive() {}
 
   static BackupContents read(PgTools tools, Path file) {
+    return read(tools, file, false);
+  }
+
+  /**
+   * As {@link #read(PgTools, Path)}, for an archive Rehearsal did not write: the script is made as the restore will
+   * run it ({@code --no-owner --no-privileges}), and every statement of it is checked by {@link PlainScript}.
+   */
+  static BackupContents readExternal(PgTools tools, Path file) {
+    return read(tools, file, true);
+  }
+
+  private static BackupContents read(PgTools tools, Path file, boolean external) {
     String pgRestore = tools.find("pg_restore", 0);
     ByteArrayOutputStream toc = new ByteArrayOutputStream();
     run(List.of(pgRestore, "--list"), file, toc);
     long tableData = toc.toString(StandardCharsets.UTF_8).lines().filter(PgArchive::isTableData).count();
     CopyBlocks blocks = new CopyBlocks();
-    run(List.of(pgRestore, "--file=-"), file, blocks);
+    if (external) {
+      PlainScript script = new PlainScript(OutputStream.nullOutputStream());
+      run(List.of(pgRestore, "--no-owner", "--no-privileges", "--file=-"), file, new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+          write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+          blocks.write(bytes, offset, length);
+          script.write(bytes, offset, length);
+        }
+      });
+      try {
+        script.close();
+      } catch (PlainScript.Refused e) {
+        throw refused(file, e);
+      } catch (IOException e) {
+        throw new IllegalStateException("a script checked in memory cannot fail to be written", e);
+      }
+    } else {
+      run(List.of(pgRestore, "--file=-"), file, blocks);
+    }
     if (!blocks.complete()) {
       throw DatabaseException.failed("pg_restore read " + file + " without reaching the end of the dump — the "
           + "archive is incomplete", null);
@@ -46,6 +81,8 @@ final class PgArchive {
     ToolProcess.Result result;
     try {
       result = new ToolProcess(command, Map.of(), "read " + file.getFileName()).input(file).run(out);
+    } catch (PlainScript.Refused e) {
+      throw refused(file, e);
     } catch (IOException e) {
       throw DatabaseException.failed("cannot read " + file + ": " + e.getMessage(), e);
     }
@@ -53,6 +90,11 @@ final class PgArchive {
       throw DatabaseException.failed("pg_restore cannot read " + file + " (exit " + result.exitCode() + "): "
           + PgUrl.redact(result.errors().strip()), null);
     }
+  }
+
+  private static DatabaseException refused(Path file, PlainScript.Refused e) {
+    return DatabaseException.failed(file.getFileName() + ": line " + e.line() + " of the SQL pg_restore makes of it: "
+        + e.getMessage() + " — refused, nothing of it was run", e);
   }
 
   /** A line of {@code pg_restore --list}: {@code 3350; 0 16390 TABLE DATA public users postgres}. */

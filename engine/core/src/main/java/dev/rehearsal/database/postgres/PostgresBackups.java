@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * PostgreSQL's backup tool: {@code pg_dump --format=custom} writing to its standard output, which Rehearsal writes to
  * the backup file; {@link PgArchive} to read an archive back; {@code pg_restore} fed the archive on its standard input
- * to restore, in one transaction.
+ * to restore, in one transaction. Dumps Rehearsal did not write may also be plain SQL ({@link PgPlainDump}).
  */
 final class PostgresBackups implements BackupTool {
 
@@ -55,6 +55,30 @@ final class PostgresBackups implements BackupTool {
   @Override
   public BackupContents read(Path file) {
     return PgArchive.read(tools, file);
+  }
+
+  @Override
+  public String formatOf(Path file) {
+    return PgFormat.of(file).shown();
+  }
+
+  /** A custom archive is read back as its own backups are, its SQL checked too; a plain dump is read as text. */
+  @Override
+  public BackupContents readExternal(Path file) {
+    return PgFormat.of(file) == PgFormat.CUSTOM ? PgArchive.readExternal(tools, file) : PgPlainDump.read(file);
+  }
+
+  /** A custom archive is restored with pg_restore, a plain dump with psql; both as the database's owner. */
+  @Override
+  public void restoreExternal(Path file, String location) {
+    if (PgFormat.of(file) == PgFormat.CUSTOM) {
+      restore(file, location);
+      return;
+    }
+    PgUrl url = server.urlOf(location);
+    String psql = tools.find("psql", serverMajor());
+    String owner = empty(url, location);
+    PgPlainDump.restore(psql, url, owner, file, location);
   }
 
   /**

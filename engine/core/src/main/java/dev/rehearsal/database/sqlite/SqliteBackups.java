@@ -60,11 +60,7 @@ final class SqliteBackups implements BackupTool {
   @Override
   public BackupContents read(Path file) {
     checkHeader(file);
-    SQLiteConfig config = new SQLiteConfig();
-    config.setReadOnly(true);
-    config.resetOpenMode(SQLiteOpenMode.CREATE);
-    try (Connection connection = config.createConnection("jdbc:sqlite:file:" + uriPath(file) + "?immutable=1");
-        Statement statement = connection.createStatement()) {
+    try (Connection connection = readOnly(file); Statement statement = connection.createStatement()) {
       List<String> problems = new ArrayList<>();
       try (ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
         while (rs.next() && problems.size() < 5) {
@@ -88,14 +84,31 @@ final class SqliteBackups implements BackupTool {
     }
   }
 
+  /**
+   * Copies the backup into the database at {@code location} with the online backup API, from a read-only, immutable
+   * handle on the backup: SQLite's own {@code restore from} opens the backup as a database, and so leaves
+   * {@code -wal} and {@code -shm} files beside one in WAL mode and may write to it when it closes.
+   */
   @Override
   public void restore(Path file, String location) {
-    try (Connection connection = SqliteDatabase.open(Path.of(location), false);
-        Statement statement = connection.createStatement()) {
-      statement.executeUpdate("restore from " + literal(file));
+    try (Connection backup = readOnly(file); Statement statement = backup.createStatement()) {
+      statement.executeUpdate("backup to " + literal(Path.of(location)));
     } catch (SQLException e) {
       throw DatabaseException.of("cannot restore " + file + " into " + location, e);
     }
+  }
+
+  @Override
+  public String formatOf(Path file) {
+    checkHeader(file);
+    return "SQLite database file";
+  }
+
+  private static Connection readOnly(Path file) throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.resetOpenMode(SQLiteOpenMode.CREATE);
+    return config.createConnection("jdbc:sqlite:file:" + uriPath(file) + "?immutable=1");
   }
 
   /**
