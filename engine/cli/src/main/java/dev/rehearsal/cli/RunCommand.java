@@ -162,7 +162,7 @@ final class RunCommand extends BaseCommand {
   }
 
   private List<RunListener> listeners(JsonSummaryWriter json, EngineLauncher.Result result) {
-    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(line(), false), json));
+    List<RunListener> listeners = new ArrayList<>(List.of(new TerminalReporter(line(), terminal()), json));
     if (junitXml != null) {
       listeners.add(new JunitXmlWriter(junitXml.toAbsolutePath()));
     }

@@ -76,7 +76,7 @@ public final class TerminalReporter implements RunListener {
         .replace("FAILED", "FAIL"), Shown.line(run.database().name()), Shown.line(run.scenario().file()),
         millis(result.time()));
     String name = Shown.line(run.scenario().name());
-    out.println(head + (fitResults ? Fit.end(name, Math.max(10, line.width() - head.length())) : name));
+    out.println(fitResults ? fitted(head, name) : head + name);
     if (result.error() != null) {
       indent(result.error(), "       ");
     }
@@ -123,6 +123,15 @@ public final class TerminalReporter implements RunListener {
       written.forEach(file -> out.println("  " + file));
     }
     out.flush();
+  }
+
+  /**
+   * The result line within the width: the name cut at its end, or left out when fewer than ten columns are left for
+   * it (a long file name), so that a terminal never wraps the line.
+   */
+  private String fitted(String head, String name) {
+    int room = line.width() - head.length();
+    return room >= 10 ? head + Fit.end(name, room) : head.stripTrailing();
   }
 
   private void clearLine() {

@@ -1,6 +1,21 @@
 package dev.rehearsal.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rehearsal.database.sqlite.SqliteDatabase;
+import dev.rehearsal.run.ScenarioResult;
+import dev.rehearsal.run.ScenarioRun;
+import dev.rehearsal.run.Status;
+import dev.rehearsal.scenario.ReadContext;
+import dev.rehearsal.scenario.Scenario;
+import dev.rehearsal.scenario.ScenarioReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.TreeSet;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,6 +28,30 @@ import org.junit.jupiter.api.Test;
  * from input made printable, and GitHub workflow commands escaped as GitHub requires.
  */
 class TerminalLinesTest {
+
+  @TempDir
+  Path dir;
+
+  private String resultLine(String file, String name, int width) throws IOException {
+    Path scenarioFile = Files.writeString(dir.resolve(file), "scenario: " + name + "\nsteps:\n  - apply: head\n");
+    Scenario scenario = new ScenarioReader(new ReadContext(dir, dir, new TreeSet<>(), List.of("sqlite")))
+        .read(scenarioFile);
+    ScenarioRun run = new ScenarioRun(1, scenario, new SqliteDatabase("sqlite"));
+    StringWriter out = new StringWriter();
+    new TerminalReporter(new LiveLine(new PrintWriter(out), true, width), true).scenarioFinished(
+        new ScenarioResult(run, null, Status.PASSED, List.of(), Duration.ofMillis(855), null, false, null));
+    return out.toString().replace(LiveLine.CLEAR_LINE, "").strip();
+  }
+
+  @Test
+  void onATerminalAResultLineFitsTheWidthWithTheNameCutOrLeftOutForALongFileName() throws IOException {
+    String cut = resultLine("short-name.yaml", "Normalising colliding addresses is blocked by the unique index", 80);
+    String noName = resultLine("case-colliding-emails-block-normalisation-addresses.yaml", "Any name", 80);
+
+    assertEquals(80, cut.length(), cut);
+    assertTrue(cut.endsWith("Normalising colliding addresses is b..."), cut);
+    assertTrue(noName.endsWith("ms") && noName.length() <= 80, noName);
+  }
 
   @Test
   void theLiveLineIsCutOneColumnShortOfTheWidthSoItNeverWraps() {
