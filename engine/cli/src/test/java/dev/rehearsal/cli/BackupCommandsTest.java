@@ -38,8 +38,8 @@ class BackupCommandsTest {
     project = new TempProject(dir.resolve("project"));
     db = Files.createFile(dir.resolve("library.sqlite"));
     backup = dir.resolve("backups/library-before.sqlite");
-    assertEquals(0, Cli.run("apply", "--project-dir", project.dir(), "--db", db.toString(), "--to", "head", "--yes")
-        .exitCode());
+    assertEquals(0, Cli.run("apply", "--project-dir", project.dir(), "--db", db.toString(), "--to", "head", "--yes",
+        "--no-backup").exitCode());
     execute(db, "INSERT INTO authors (id, name) VALUES (1, 'Ursula K. Le Guin'), (2, 'Anonymous')",
         "INSERT INTO books (id, author_id) VALUES (1, 1)");
   }

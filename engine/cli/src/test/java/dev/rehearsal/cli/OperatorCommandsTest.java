@@ -170,13 +170,13 @@ class OperatorCommandsTest {
     operator("apply", "--to", TempProject.AUTHORS);
 
     assertEquals(new Cli(2, "", "error: --to " + TempProject.BOOKS + " is ahead of the database's version "
-        + TempProject.AUTHORS + ": rollback only goes back — to go forward, run: rehearse apply -C " + project.dir() + " --database sqlite --db "
-        + db + " --to " + TempProject.BOOKS + " --yes\n"),
+        + TempProject.AUTHORS + ": rollback only goes back — to go forward, run: rehearse apply -C " + project.dir()
+        + " --database sqlite --db " + db + " --to " + TempProject.BOOKS + " --yes\n"),
         operator("rollback", "--to", TempProject.BOOKS, "--database", "sqlite"));
     operator("apply", "--to", "head");
     assertEquals(new Cli(2, "", "error: --to " + TempProject.AUTHORS + " is behind the database's version "
-        + TempProject.BOOKS + ": apply only goes forward — to go back, run: rehearse rollback -C " + project.dir() + " --db " + db + " --to "
-        + TempProject.AUTHORS + " --yes\n"), operator("apply", "--to", TempProject.AUTHORS));
+        + TempProject.BOOKS + ": apply only goes forward — to go back, run: rehearse rollback -C " + project.dir()
+        + " --db " + db + " --to " + TempProject.AUTHORS + " --yes\n"), operator("apply", "--to", TempProject.AUTHORS));
     assertTrue(operator("status").out().endsWith("Version: " + TempProject.BOOKS + ", 0 pending\n"));
   }
 
