@@ -180,10 +180,10 @@ class BackupCommandsTest {
   }
 
   @Test
-  void verifyBackupOfAMissingFileExits1() {
+  void verifyBackupOfAMissingFileExits2() {
     Path missing = dir.resolve("nowhere.sqlite");
 
-    assertEquals(new Cli(1, "", "error: backup " + missing + " not found\n"),
+    assertEquals(new Cli(2, "", "error: " + missing + ": no such file — give the backup file to check\n"),
         Cli.run("verify-backup", missing.toString()));
   }
 }
