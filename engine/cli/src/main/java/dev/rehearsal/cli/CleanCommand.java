@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,7 +19,11 @@ import picocli.CommandLine.Option;
     + "partial backups.",
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:cleaned (or nothing to clean)",
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
-final class CleanCommand extends BaseCommand {
+final class CleanCommand extends PlainCommand {
+
+  @Mixin
+  ServerOptions project;
+
 
   @Option(names = "--database", paramLabel = "NAME",
       description = "Clean only this configured database (repeatable). Default: every database run by default.")

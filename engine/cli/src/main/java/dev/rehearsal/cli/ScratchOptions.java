@@ -4,8 +4,8 @@ import dev.rehearsal.config.Constants;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The project options of the commands that read scenarios and run them in scratch databases. */
-final class ScratchOptions extends ProjectOptions {
+/** The project options of the commands that read scenarios, run them in scratch databases and report on them. */
+final class ScratchOptions extends ServerOptions {
 
   @Option(names = "--scenarios", paramLabel = "DIR", description = "Scenario directory (paths.scenarios).")
   String scenarios;
@@ -15,16 +15,6 @@ final class ScratchOptions extends ProjectOptions {
 
   @Option(names = "--reports", paramLabel = "DIR", description = "Where JSON summaries go (paths.reports).")
   String reports;
-
-  @Option(names = "--postgres-url", paramLabel = "JDBC-URL",
-      description = "PostgreSQL server to create scratch databases on (databases.postgres.url; also "
-          + "REHEARSAL_POSTGRES_URL). Default: " + Constants.DEFAULT_POSTGRES_URL)
-  String postgresUrl;
-
-  @Override
-  String postgresUrl() {
-    return postgresUrl;
-  }
 
   @Override
   void putPaths(Map<String, String> overrides) {

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,7 +24,11 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:intact and as its manifest says",
         "1:corrupt, truncated, incomplete, or its manifest is invalid or does not match it",
         "2:invalid input or usage, or FILE does not exist", "3:the engine's reader cannot be run (e.g. pg_restore is not installed)"})
-final class VerifyBackupCommand extends BaseCommand {
+final class VerifyBackupCommand extends PlainCommand {
+
+  @Mixin
+  OfflineOptions project;
+
 
   @Parameters(paramLabel = "FILE", description = "The backup file.")
   Path file;

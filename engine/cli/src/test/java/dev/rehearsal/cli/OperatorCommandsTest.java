@@ -266,6 +266,14 @@ class OperatorCommandsTest {
       assertTrue(help.contains("PostgreSQL server that --db NAME is on"), help);
     }
     assertFalse(Cli.run("apply", "--help").out().matches("(?s).*\\bbase\\b.*"), "apply takes no base");
+    for (String command : List.of("verify-backup", "clean")) {
+      String help = Cli.run(command, "--help").out();
+      for (String unused : List.of("--scenarios", "--fixtures", "--reports")) {
+        assertFalse(help.contains(unused), command + " --help mentions " + unused + ":\n" + help);
+      }
+    }
+    assertFalse(Cli.run("verify-backup", "--help").out().contains("--postgres-url"), "verify-backup reaches no server");
+    assertTrue(Cli.run("clean", "--help").out().contains("PostgreSQL server to create scratch databases on"));
     assertTrue(Cli.run("run", "--help").out().contains("--scenarios"));
   }
 
