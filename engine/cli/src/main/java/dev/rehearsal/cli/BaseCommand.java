@@ -6,5 +6,5 @@ import picocli.CommandLine.Mixin;
 abstract class BaseCommand extends PlainCommand {
 
   @Mixin
-  ProjectOptions project;
+  ScratchOptions project;
 }

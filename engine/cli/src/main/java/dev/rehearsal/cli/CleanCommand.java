@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,7 +19,11 @@ import picocli.CommandLine.Option;
     + "partial backups.",
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:cleaned (or nothing to clean)",
         ExitCodes.INVALID_LINE, ExitCodes.INFRASTRUCTURE_LINE})
-final class CleanCommand extends BaseCommand {
+final class CleanCommand extends PlainCommand {
+
+  @Mixin
+  ServerOptions project;
+
 
   @Option(names = "--database", paramLabel = "NAME",
       description = "Clean only this configured database (repeatable). Default: every database run by default.")
@@ -34,9 +39,14 @@ final class CleanCommand extends BaseCommand {
     Project project = this.project.open();
     int databases = 0;
     int roles = 0;
+    int[] young = {0};
     for (Database database : project.databases(this.databases)) {
       List<String> dropped = database.clean(olderThan,
-          skipped -> out().printf("skipped %s: %s%n", database.name(), skipped));
+          skipped -> out().printf("skipped %s: %s%n", database.name(), skipped),
+          kept -> {
+            out().printf("skipped %s: %s%n", database.name(), kept);
+            young[0] += kept.startsWith("role ") ? 0 : 1;
+          });
       for (String item : dropped) {
         out().printf("dropped %s: %s%n", database.name(), item);
         if (item.startsWith("role ")) {
@@ -57,6 +67,11 @@ final class CleanCommand extends BaseCommand {
     }
     out().printf("%d scratch %s%s dropped%n", databases, databases == 1 ? "database" : "databases",
         roles == 0 ? "" : " and " + roles + (roles == 1 ? " role" : " roles"));
+    if (young[0] > 0) {
+      out().printf("%d Rehearsal %s kept: younger than %s — --older-than PT0S drops %s too, once no run is "
+          + "using %s%n", young[0], young[0] == 1 ? "database" : "databases", olderThan, young[0] == 1 ? "it" : "them",
+          young[0] == 1 ? "it" : "them");
+    }
     out().printf("%d leftover %s removed%n", files, files == 1 ? "file" : "files");
     return ExitCodes.OK;
   }

@@ -31,7 +31,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
       int count = invalid.problems().size();
       err.println(count + (count == 1 ? " problem" : " problems") + " found; nothing was run.");
       code = ExitCodes.INVALID;
-    } else if (e instanceof RepositoryException || e instanceof ProjectException) {
+    } else if (e instanceof RepositoryException || e instanceof ProjectException || e instanceof OptionException) {
       err.println("error: " + message(e));
       code = ExitCodes.INVALID;
     } else if (e instanceof dev.rehearsal.backup.BackupException) {

@@ -12,9 +12,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * Where the project is and how its configuration is overridden; shared by every command that opens a project.
- * The project directory itself is the top command's {@code --project-dir}, inherited by every subcommand.
+ * The project directory itself is the top command's {@code --project-dir}, inherited by every subcommand. The
+ * subclasses add the options only some commands use: {@link ScratchOptions} those of the commands that run
+ * scenarios in scratch databases, {@link OperatorOptions} those of the commands on a database the operator names.
  */
-final class ProjectOptions {
+abstract class ProjectOptions {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
@@ -30,24 +32,16 @@ final class ProjectOptions {
       description = "Scripts directories inside the repository (paths.scripts).")
   String scripts;
 
-  @Option(names = "--scenarios", paramLabel = "DIR", description = "Scenario directory (paths.scenarios).")
-  String scenarios;
-
-  @Option(names = "--fixtures", paramLabel = "DIR", description = "Fixture directory (paths.fixtures).")
-  String fixtures;
-
-  @Option(names = "--reports", paramLabel = "DIR", description = "Where JSON summaries go (paths.reports).")
-  String reports;
-
   @Option(names = "--allow-outside-project",
-      description = "Let migrations, fixtures, backups and golden files lie outside the project root "
-          + "(paths.allow_outside_project).")
+      description = "Let the paths of rehearsal.yaml and what they point to (migrations, fixtures, backups, golden "
+          + "files) lie outside the project root (paths.allow_outside_project).")
   boolean allowOutsideProject;
 
-  @Option(names = "--postgres-url", paramLabel = "JDBC-URL",
-      description = "PostgreSQL server to create scratch databases on (databases.postgres.url; also "
-          + "REHEARSAL_POSTGRES_URL). Default: " + Constants.DEFAULT_POSTGRES_URL)
-  String postgresUrl;
+  /** The option {@code --postgres-url}, described for what the command does on the server. */
+  abstract String postgresUrl();
+
+  /** Puts the {@code paths.*} keys of the options only this kind of command has. */
+  void putPaths(Map<String, String> overrides) {}
 
   Project open() {
     return Project.open(root(), overrides());
@@ -61,10 +55,8 @@ final class ProjectOptions {
     overrides.putAll(config);
     put(overrides, Constants.MIGRATIONS, absolute(migrations));
     put(overrides, Constants.SCRIPTS, scripts);
-    put(overrides, Constants.SCENARIOS, absolute(scenarios));
-    put(overrides, Constants.FIXTURES, absolute(fixtures));
-    put(overrides, Constants.REPORTS, absolute(reports));
-    put(overrides, Constants.DATABASES_PREFIX + Constants.POSTGRES + "." + Constants.DATABASE_URL, postgresUrl);
+    putPaths(overrides);
+    put(overrides, Constants.DATABASES_PREFIX + Constants.POSTGRES + "." + Constants.DATABASE_URL, postgresUrl());
     if (allowOutsideProject) {
       overrides.put(Constants.ALLOW_OUTSIDE_PROJECT, "true");
     }
@@ -87,11 +79,11 @@ final class ProjectOptions {
   }
 
   /** Paths typed on the command line are relative to the working directory, not the project root. */
-  private static String absolute(String path) {
+  static String absolute(String path) {
     return path == null ? null : Path.of(path).toAbsolutePath().normalize().toString();
   }
 
-  private static void put(Map<String, String> overrides, String key, String value) {
+  static void put(Map<String, String> overrides, String key, String value) {
     if (value != null) {
       overrides.put(key, value);
     }

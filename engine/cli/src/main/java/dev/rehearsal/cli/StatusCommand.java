@@ -17,7 +17,7 @@ final class StatusCommand extends OperatorCommand {
 
   @Override
   public Integer call() {
-    Migrator migrator = migrator();
+    Migrator migrator = existing().migrator();
     Map<java.math.BigDecimal, AppliedMigration> applied = new TreeMap<>();
     migrator.changelog().forEach(a -> applied.put(a.id(), a));
     out().printf("%-16s %-21s %s%n", "ID", "APPLIED AT", "DESCRIPTION");

@@ -7,9 +7,12 @@ import dev.rehearsal.config.ProjectException;
 import dev.rehearsal.database.BackupTool;
 import dev.rehearsal.database.Databases;
 import dev.rehearsal.run.Project;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -20,14 +23,21 @@ import picocli.CommandLine.Parameters;
     + "manifest, and the whole file read back by its engine.",
     exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:intact and as its manifest says",
         "1:corrupt, truncated, incomplete, or its manifest is invalid or does not match it",
-        ExitCodes.INVALID_LINE, "3:the engine's reader cannot be run (e.g. pg_restore is not installed)"})
-final class VerifyBackupCommand extends BaseCommand {
+        "2:invalid input or usage, or FILE does not exist", "3:the engine's reader cannot be run (e.g. pg_restore is not installed)"})
+final class VerifyBackupCommand extends PlainCommand {
+
+  @Mixin
+  OfflineOptions project;
+
 
   @Parameters(paramLabel = "FILE", description = "The backup file.")
   Path file;
 
   @Override
   public Integer call() {
+    if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new OptionException(file + ": no such file — give the backup file to check");
+    }
     try {
       Manifest manifest = Backups.verify(file.toAbsolutePath().normalize(), tools());
       out().printf("%s: OK (sha256 %s; %s backup of version %s, %d tables, taken %s; read back, and it holds what "

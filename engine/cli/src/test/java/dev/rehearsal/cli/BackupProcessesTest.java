@@ -42,7 +42,7 @@ class BackupProcessesTest {
   void aDatabaseWhosePartitionedTableIsLocked() throws SQLException {
     PostgresServer.execute("CREATE DATABASE " + database);
     assertEquals(0, Cli.run("apply", "--project-dir", ROOT.toString(), "--database", "postgres", "--postgres-url",
-        PostgresServer.url(), "--db", database, "--to", "head", "--yes").exitCode());
+        PostgresServer.url(), "--db", database, "--to", "head", "--yes", "--no-backup").exitCode());
     lock = DriverManager.getConnection(PostgresServer.url(database));
     try (Statement statement = lock.createStatement()) {
       statement.execute("CREATE TABLE events (id INTEGER, at DATE) PARTITION BY RANGE (at)");

@@ -133,7 +133,7 @@ class BaselineCommandTest {
           sqlite:
             20200101000000_create_ledger.sql:
               verdict: "passed"
-              sha256: """), text);
+              sha256:\s"""), text);
     Matcher entry = Pattern.compile("    20200101000050_create_box_dropped_by_the_wrong_name.sql:\n"
         + "      verdict: \"down fails\"\n      sha256: [0-9a-f]{64}\n      reason: \"rollback 1 step failed in "
         + "20200101000050_create_box_dropped_by_the_wrong_name.sql: \\[SQLITE_ERROR\\] SQL error or missing "

@@ -71,11 +71,14 @@ class CiWorkflowTest {
   void scenariosRunShardedOnSqliteAndPostgresAndUploadTheirSummaries() {
     assertEquals("build", at(workflow, "jobs", "scenarios", "needs"));
     assertEquals(List.of("sqlite", "postgres"), at(workflow, "jobs", "scenarios", "strategy", "matrix", "database"));
-    List<Integer> shards = at(workflow, "jobs", "scenarios", "strategy", "matrix", "shard");
-    assertEquals(List.of(1, 2), shards);
-    Integer declared = at(workflow, "env", "SHARDS");
-    assertEquals(Integer.valueOf(shards.size()), declared, "SHARDS must be the number of shards in the matrix");
-    assertPostgres15WithHealthCheck("scenarios");
+    assertEquals("${{ fromJSON(needs.build.outputs.shards) }}",
+        at(workflow, "jobs", "scenarios", "strategy", "matrix", "shard"));
+    assertEquals("${{ steps.shards.outputs.list }}", at(workflow, "jobs", "build", "outputs", "shards"));
+    assertEquals(List.of(Map.of("database", "postgres", "postgres-image", "postgres:15")),
+        at(workflow, "jobs", "scenarios", "strategy", "matrix", "include"));
+    Map<String, Object> postgres = at(workflow, "jobs", "scenarios", "services", "postgres");
+    assertEquals("${{ matrix.postgres-image }}", postgres.get("image"), "only the postgres legs start PostgreSQL");
+    assertTrue(postgres.get("options").toString().contains("--health-cmd \"pg_isready -U postgres\""));
     String run = step("scenarios", "Run the scenarios").get("run").toString();
     assertTrue(run.startsWith("./rehearse run --database ${{ matrix.database }} --shard ${{ matrix.shard }}/"
         + "${{ env.SHARDS }}"), run);
@@ -142,6 +145,39 @@ class CiWorkflowTest {
     assertTrue(deploy.startsWith("if [ -z \"$MAVEN_REPOSITORY_URL\" ] || [ -z \"$MAVEN_USERNAME\" ] || [ -z "
         + "\"$MAVEN_PASSWORD\" ]; then\n  echo \"Deploy skipped: "), deploy);
     assertTrue(deploy.contains("-pl engine/core,engine/junit deploy"), deploy);
+  }
+
+  @Test
+  void theShardListComesFromShardsAlone() throws Exception {
+    assertEquals(Integer.valueOf(2), at(workflow, "env", "SHARDS"));
+    Map<String, Object> list = step("build", "List the shards");
+    assertEquals("shards", list.get("id"));
+    assertEquals(List.of("[1,2]", "[1,2,3]"), List.of(shardList(list, "2"), shardList(list, "3")));
+  }
+
+  /** What the step writes to GITHUB_OUTPUT as {@code list}, run by bash with {@code SHARDS} set. */
+  private static String shardList(Map<String, Object> step, String shards) throws Exception {
+    Path output = Files.createTempFile("github-output", ".txt");
+    try {
+      ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", step.get("run").toString());
+      bash.environment().put("SHARDS", shards);
+      bash.environment().put("GITHUB_OUTPUT", output.toString());
+      assertEquals(0, bash.inheritIO().start().waitFor());
+      String line = Files.readString(output).strip();
+      assertTrue(line.startsWith("list="), line);
+      return line.substring("list=".length());
+    } finally {
+      Files.delete(output);
+    }
+  }
+
+  @Test
+  void everyJobThatRunsMavenOrRehearseHasAMavenCache() {
+    for (String job : List.of("build", "scenarios", "ci")) {
+      Map<String, Object> java = steps(job).stream().filter(s -> String.valueOf(s.get("uses"))
+          .startsWith("actions/setup-java@")).findFirst().orElseThrow(() -> new AssertionError(job));
+      assertEquals("maven", at(java, "with", "cache"), job);
+    }
   }
 
   private static void assertPostgres15WithHealthCheck(String job) {

@@ -41,7 +41,7 @@ class DrillCommandTest {
     Path database = dir.resolve("production.sqlite");
     Files.createFile(database);
     Cli applied = Cli.run("apply", "--project-dir", REPOSITORY.toString(), "--db", database.toString(), "--to",
-        RESTORED, "--yes");
+        RESTORED, "--yes", "--no-backup");
     assertEquals(0, applied.exitCode(), applied.err());
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
         Statement statement = connection.createStatement()) {

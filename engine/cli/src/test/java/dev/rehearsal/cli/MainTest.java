@@ -50,8 +50,12 @@ class MainTest {
                            would cut or drop) without running them.
           list           List the migrations and the scenarios of the project.
           status         Show applied and pending migrations of a database.
-          apply          Apply migrations to a database up to a version.
-          rollback       Roll a database back to a version (that version stays applied).
+          apply          Apply migrations to a database up to a version, after a
+                           checksummed backup of it under paths.backups, read back
+                           before anything is changed.
+          rollback       Roll a database back to a version (that version stays
+                           applied), after a checksummed backup of it under paths.
+                           backups, read back before anything is changed.
           backup         Back up a database to FILE, with FILE.sha256 and a manifest
                            beside it, read back before it gets its name.
           restore        Restore a backup into a database: the backup checked first

@@ -66,7 +66,7 @@ class PostgresBackupCommandsTest {
 
   @Test
   void aDatabaseBackedUpWithPgDumpIsRestoredIntoAnotherAndMatchesTheManifest() throws SQLException {
-    assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes").exitCode());
+    assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes", "--no-backup").exitCode());
     try (Connection connection = DriverManager.getConnection(PostgresServer.url(source));
         Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO users (id, email, full_name) VALUES (1, 'ada@example.com', 'Ada Lovelace'), "
@@ -101,7 +101,7 @@ class PostgresBackupCommandsTest {
     PostgresServer.execute("CREATE ROLE " + owner + " NOLOGIN");
     try {
       PostgresServer.execute("CREATE DATABASE " + owned + " OWNER " + owner);
-      assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes").exitCode());
+      assertEquals(0, rehearse("apply", "--db", source, "--to", "20250106000000", "--yes", "--no-backup").exitCode());
       Path dump = temp.resolve("source.dump");
       assertEquals(0, rehearse("backup", "--db", source, "--out", dump.toString(), "--allow-outside-project")
           .exitCode());

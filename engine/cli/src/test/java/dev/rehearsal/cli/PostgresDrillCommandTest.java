@@ -59,7 +59,8 @@ class PostgresDrillCommandTest {
       statement.execute("CREATE DATABASE " + source);
     }
     Cli applied = Cli.run("apply", "--project-dir", REPOSITORY.toString(), "--database", "postgres",
-        "--postgres-url", PostgresServer.url(), "--db", source, "--to", DrillCommandTest.RESTORED, "--yes");
+        "--postgres-url", PostgresServer.url(), "--db", source, "--to", DrillCommandTest.RESTORED, "--yes",
+        "--no-backup");
     assertEquals(0, applied.exitCode(), applied.err());
     try (Connection connection = DriverManager.getConnection(PostgresServer.url(source));
         Statement statement = connection.createStatement()) {

@@ -45,7 +45,7 @@ class PostgresRestoreChecksTest {
     PostgresServer.execute("CREATE DATABASE " + source);
     PostgresServer.execute("CREATE DATABASE " + target);
     for (String database : List.of(source, target)) {
-      assertEquals(0, rehearse("apply", "--db", database, "--to", "20250106000000", "--yes").exitCode());
+      assertEquals(0, rehearse("apply", "--db", database, "--to", "20250106000000", "--yes", "--no-backup").exitCode());
     }
     execute(source, "INSERT INTO users (id, email, full_name) VALUES (1, 'ada@example.com', 'Ada Lovelace')");
     execute(target, "INSERT INTO users (id, email, full_name) VALUES (7, 'kept@example.com', 'Kept')");
@@ -104,7 +104,7 @@ class PostgresRestoreChecksTest {
   void aSqliteBackupWithAValidChecksumLeavesAPostgresTargetUnchanged() throws Exception {
     Path sqliteDb = Files.createFile(temp.resolve("app.sqlite"));
     assertEquals(0, rehearse("apply", "--database", "sqlite", "--db", sqliteDb.toString(), "--to", "head",
-        "--yes").exitCode());
+        "--yes", "--no-backup").exitCode());
     Path backup = temp.resolve("app.sqlite.bak");
     Cli written = rehearse("backup", "--database", "sqlite", "--db", sqliteDb.toString(), "--out", backup.toString(),
         "--allow-outside-project");

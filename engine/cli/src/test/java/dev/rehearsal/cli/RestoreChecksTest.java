@@ -47,7 +47,7 @@ class RestoreChecksTest {
     target = Files.createFile(dir.resolve("target.sqlite"));
     for (Path db : new Path[] {source, target}) {
       assertEquals(0, Cli.run("apply", "--project-dir", project.dir(), "--db", db.toString(), "--to", "head",
-          "--yes").exitCode());
+          "--yes", "--no-backup").exitCode());
     }
     execute(source, "INSERT INTO authors (id, name) VALUES (1, 'Ursula K. Le Guin'), (2, 'Anonymous')");
     execute(target, "INSERT INTO authors (id, name) VALUES (7, 'only in the target')");

@@ -45,7 +45,7 @@ class UpdateSnapshotsTest {
         1 scenario run: 1 passed, 0 failed, 0 error in N s
         Wrote 1 golden file (review the diff before committing):
           snapshots/head--sqlite.schema
-        Summary: """), update.out());
+        Summary:\s"""), update.out());
     assertEquals("""
         # Schema of sqlite as Rehearsal sees it, one fact per line, sorted.
         # Written by 'rehearse run --update-snapshots'; review changes to it like code.

@@ -59,6 +59,16 @@ public interface Database {
    * but was left, and why (too young, a marker or owner that does not say Rehearsal, a drop that failed).
    */
   default List<String> clean(Duration olderThan, java.util.function.Consumer<String> skipped) {
+    return clean(olderThan, skipped, skipped);
+  }
+
+  /**
+   * As {@link #clean(Duration, java.util.function.Consumer)}, telling {@code young} instead of {@code skipped} about
+   * what is Rehearsal's but was left only because it is younger than {@code olderThan} (a role's line starts with
+   * {@code role }), so that a caller can count them and say how to drop them.
+   */
+  default List<String> clean(Duration olderThan, java.util.function.Consumer<String> skipped,
+      java.util.function.Consumer<String> young) {
     return clean(olderThan);
   }
 

@@ -33,7 +33,8 @@ final class PostgresClean {
   /**
    * @return what was dropped, one line each
    */
-  static List<String> clean(Connection door, Duration olderThan, Consumer<String> skipped) throws SQLException {
+  static List<String> clean(Connection door, Duration olderThan, Consumer<String> skipped, Consumer<String> young)
+      throws SQLException {
     Instant cutoff = Instant.now().minus(olderThan);
     List<String> dropped = new ArrayList<>();
     try (PreparedStatement query = door.prepareStatement(DATABASES)) {
@@ -54,7 +55,7 @@ final class PostgresClean {
         } else if (!c.owner().startsWith(Markers.PREFIX) || Markers.created(c.ownerComment(), Markers.ROLE) == null) {
           skipped.accept(name + ": its owner " + c.owner() + " is not a role Rehearsal created");
         } else if (!created.isBefore(cutoff)) {
-          skipped.accept(name + ": created " + created + ", less than " + olderThan + " ago (a run may be using it)");
+          young.accept(name + ": created " + created + ", less than " + olderThan + " ago (a run may be using it)");
         } else {
           String left = ScratchDatabases.drop(door, name, c.oid());
           if (left == null) {
@@ -65,13 +66,13 @@ final class PostgresClean {
         }
       }
     }
-    dropped.addAll(roles(door, cutoff, olderThan, skipped));
+    dropped.addAll(roles(door, cutoff, olderThan, skipped, young));
     return dropped;
   }
 
   /** Drops marked roles older than the cutoff that own no database. */
-  private static List<String> roles(Connection door, Instant cutoff, Duration olderThan, Consumer<String> skipped)
-      throws SQLException {
+  private static List<String> roles(Connection door, Instant cutoff, Duration olderThan, Consumer<String> skipped,
+      Consumer<String> young) throws SQLException {
     List<ScratchRoles.Role> candidates = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     try (PreparedStatement query = door.prepareStatement(ROLES)) {
@@ -83,7 +84,7 @@ final class PostgresClean {
           if (created == null) {
             skipped.accept("role " + name + ": its comment is not Rehearsal's marker");
           } else if (!created.isBefore(cutoff)) {
-            skipped.accept("role " + name + ": created " + created + ", less than " + olderThan + " ago");
+            young.accept("role " + name + ": created " + created + ", less than " + olderThan + " ago");
           } else {
             candidates.add(new ScratchRoles.Role(name, rs.getLong(1), null));
           }

@@ -187,9 +187,9 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
-  public List<String> clean(Duration olderThan, Consumer<String> skipped) {
+  public List<String> clean(Duration olderThan, Consumer<String> skipped, Consumer<String> young) {
     try (Connection admin = admin()) {
-      return PostgresClean.clean(admin, olderThan, skipped);
+      return PostgresClean.clean(admin, olderThan, skipped, young);
     } catch (SQLException e) {
       throw DatabaseException.infrastructure("cannot clean scratch databases on " + door.shown(), e, hint(e));
     }

@@ -87,15 +87,27 @@ public final class SqliteDatabase implements Database {
 
   @Override
   public List<String> clean(Duration olderThan) {
+    return clean(olderThan, skipped -> {}, young -> {});
+  }
+
+  @Override
+  public List<String> clean(Duration olderThan, java.util.function.Consumer<String> skipped,
+      java.util.function.Consumer<String> young) {
     Path temp = Path.of(System.getProperty("java.io.tmpdir"));
     Instant cutoff = Instant.now().minus(olderThan);
     List<String> removed = new ArrayList<>();
     try (Stream<Path> entries = Files.list(temp)) {
       for (Path dir : entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).sorted().toList()) {
         Path marker = dir.resolve(MARKER);
-        if (Files.isRegularFile(marker) && Files.getLastModifiedTime(marker).toInstant().isBefore(cutoff)) {
+        if (!Files.isRegularFile(marker)) {
+          continue;
+        }
+        Instant created = Files.getLastModifiedTime(marker).toInstant();
+        if (created.isBefore(cutoff)) {
           SqliteScratch.delete(dir);
           removed.add(dir.toString());
+        } else {
+          young.accept(dir + ": created " + created + ", less than " + olderThan + " ago (a run may be using it)");
         }
       }
     } catch (IOException e) {
