@@ -77,6 +77,11 @@ public interface Database {
     return java.util.OptionalLong.empty();
   }
 
+  /** How this engine generates seed rows inside the database, or null when it cannot. */
+  default SeedDialect seedDialect() {
+    return null;
+  }
+
   /** Reads this engine's catalog: schema facts and table fingerprints. */
   Catalog catalog();
 

@@ -39,7 +39,13 @@ class SchemaAgreesWithReaderTest {
 
   private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
   private static final Path MALFORMED = Path.of("src/test/resources/malformed").toAbsolutePath();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * An unquoted 2020-01-01 is a YAML 1.1 timestamp to SnakeYAML but a string to YAML 1.2 and to editors' schema
+   * checks: as text here too, so the schema's date pattern is what decides.
+   */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .setDateFormat(new java.text.SimpleDateFormat("yyyy-MM-dd", java.util.Locale.ROOT));
 
   /** The schema accepts these, the reader rejects them, and no JSON Schema could know better. */
   private static final Map<String, String> READER_ONLY = new TreeMap<>(Map.ofEntries(
@@ -93,6 +99,15 @@ class SchemaAgreesWithReaderTest {
         "- sql: {script: \"DELETE FROM users;\", expect_error: {message: x}}");
     CASES.put("case-restore-expect-error-class.yaml",
         "- backup: b\n- restore: {label: b, expect_error: {class: unique_violation}}");
+    CASES.put("case-seed-generate.yaml", "- seed: {generate: {table: orders, rows: 2000000, seed: 3, columns: "
+        + "{customer_id: {range: [1, 50000]}, status: {one_of: [paid, shipped]}, note: {text: 40}, "
+        + "created_at: {dates: [2020-01-01, 2025-12-31]}}}}");
+    CASES.put("case-seed-generate-two-rules.yaml",
+        "- seed: {generate: {table: orders, rows: 5, columns: {note: {text: 4, range: [1, 2]}}}}");
+    CASES.put("case-seed-generate-with-file.yaml", "- seed: {file: users.yaml, generate: {table: orders, rows: 5}}");
+    CASES.put("case-seed-generate-without-rows.yaml", "- seed: {generate: {table: orders}}");
+    CASES.put("case-seed-generate-bad-date.yaml",
+        "- seed: {generate: {table: orders, rows: 5, columns: {d: {dates: [yesterday, 2020-01-01]}}}}");
     CASES.put("case-unknown-label.yaml", "- expect: {schema: {same_as: nowhere}}");
   }
 
