@@ -34,6 +34,8 @@ public final class StepContext {
   private final RoundtripProgress progress;
   private final RecoveryClock clock = new RecoveryClock();
   private InjectedFailure armed;
+  private StepTrace lastTrace;
+  private dev.rehearsal.scenario.Step tracedStep;
 
   /**
    * @param backupDir where this scenario run's backups go: {@code backups/<run>/<scenario>--<database>}
@@ -179,5 +181,21 @@ public final class StepContext {
     InjectedFailure failure = armed;
     armed = null;
     return failure;
+  }
+
+  /** Remembers the trace of {@code step}, for the expectations after it and the step's result. */
+  public void traced(dev.rehearsal.scenario.Step step, StepTrace trace) {
+    tracedStep = step;
+    lastTrace = trace;
+  }
+
+  /** The trace of the latest traced step, if any ran. */
+  public Optional<StepTrace> lastTrace() {
+    return Optional.ofNullable(lastTrace);
+  }
+
+  /** The trace of {@code step} when it was traced, else null. */
+  public StepTrace stepTrace(dev.rehearsal.scenario.Step step) {
+    return step == tracedStep ? lastTrace : null;
   }
 }

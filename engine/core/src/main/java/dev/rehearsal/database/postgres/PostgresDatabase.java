@@ -243,6 +243,11 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
+  public dev.rehearsal.database.LockProbe lockProbe() {
+    return new PostgresLockProbe();
+  }
+
+  @Override
   public dev.rehearsal.database.SeedDialect seedDialect() {
     return new PostgresSeedDialect();
   }
