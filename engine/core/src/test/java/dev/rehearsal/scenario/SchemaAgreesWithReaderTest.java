@@ -108,6 +108,12 @@ class SchemaAgreesWithReaderTest {
     CASES.put("case-seed-generate-without-rows.yaml", "- seed: {generate: {table: orders}}");
     CASES.put("case-seed-generate-bad-date.yaml",
         "- seed: {generate: {table: orders, rows: 5, columns: {d: {dates: [yesterday, 2020-01-01]}}}}");
+    CASES.put("case-trace-and-lock-checks.yaml", "- apply: {to: head, trace: true}\n"
+        + "- rollback: {to: base, trace: true}\n"
+        + "- expect: {locks: {orders: {at_most: share update exclusive}}, rewrites: {absent: [orders], present: x}}");
+    CASES.put("case-lock-check-unknown-mode.yaml", "- expect: {locks: {orders: {at_most: SHARE EVERYTHING}}}");
+    CASES.put("case-lock-check-without-at-most.yaml", "- expect: {locks: {orders: {}}}");
+    CASES.put("case-trace-not-a-boolean.yaml", "- apply: {to: head, trace: maybe}");
     CASES.put("case-unknown-label.yaml", "- expect: {schema: {same_as: nowhere}}");
   }
 

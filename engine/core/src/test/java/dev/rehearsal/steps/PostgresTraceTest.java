@@ -126,6 +126,43 @@ class PostgresTraceTest {
   }
 
   @Test
+  void lockAndRewriteChecksNameTheScriptTheLineTheStatementAndTheTime() {
+    List<StepOutcome> outcomes = steps.runAll("""
+        - apply: 20240101000000
+        - seed: {rows: {customers: [{id: 1}], orders: [{id: 1, customer_id: 1, status: paid}]}}
+        - apply: {to: 20240102000000, trace: true}
+        - expect:
+            locks: {orders: {at_most: SHARE UPDATE EXCLUSIVE}, customers: {at_most: access share}}
+            rewrites: {absent: [orders, customers]}
+        """);
+    List<Check> checks = outcomes.get(3).checks();
+    String where = "20240102000000_volatile_default.sql line 2, statement 1 'ALTER TABLE orders'";
+    assertEquals("locks orders at most SHARE UPDATE EXCLUSIVE: failed, ACCESS EXCLUSIVE; " + where
+        + " took ACCESS EXCLUSIVE on public.orders (statement #s, ACCESS EXCLUSIVE held #s until commit)",
+        shown(checks.get(0)));
+    assertEquals("locks customers at most ACCESS SHARE: passed, no lock; ", shown(checks.get(1)));
+    assertEquals("rewrite of orders absent: failed, rewritten; " + where + " rewrote public.orders (statement #s, "
+        + "ACCESS EXCLUSIVE held #s until commit)", shown(checks.get(2)));
+    assertEquals("rewrite of customers absent: passed, not rewritten; ", shown(checks.get(3)));
+  }
+
+  @Test
+  void checksWithoutATracedStepSaySo() {
+    StepOutcome outcome = steps.run("""
+        - apply: 20240101000000
+        - expect: {rewrites: {absent: [orders]}}
+        """);
+    assertEquals("rewrite of orders absent: failed, no traced step ran before this check — add 'trace: true' to "
+        + "the apply or rollback it checks; ", shown(outcome.checks().get(0)));
+  }
+
+  /** A check as one line, its times replaced by #. */
+  private static String shown(Check check) {
+    return (check.name() + ": " + (check.passed() ? "passed" : "failed") + ", " + check.actual() + "; "
+        + check.diff()).replaceAll("\\d+\\.\\d\\d s", "#s");
+  }
+
+  @Test
   void aStatementThatCannotRunInATransactionIsReportedUntracedWithWhy() {
     steps.run("- apply: 20240103000000");
     assertThrows(MigrationFailedException.class, () -> steps.run("- apply: {to: head, trace: true}"));
