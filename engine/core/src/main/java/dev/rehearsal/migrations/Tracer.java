@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Traces the scripts of one apply or rollback as MyBatis runs them: the connection MyBatis gets is this tracer's, so
- * every statement its script runner sends goes through {@link #execute} on that connection, inside the script's own
+ * every statement its script runner sends goes through the tracer on that connection, inside the script's own
  * transaction (MyBatis runs each script in one, autoCommit=false). After each statement the engine's
  * {@link LockProbe} reads, on the same connection, the locks the session holds and the relation files; the
  * script's {@code commit()} ends the trace of its locks. Without a probe (SQLite, MariaDB) statements are timed only.
@@ -135,6 +135,8 @@ public final class Tracer {
     private boolean done;
     private Set<LockProbe.Held> locks;
     private Map<Long, LockProbe.File> files;
+    /** The relations there before the script: those it creates are nobody else's to wait for until it commits. */
+    private Set<Long> existing;
 
     Running(BigDecimal id, String fileName, boolean undo, List<Integer> lines) {
       this.id = id;
@@ -162,6 +164,7 @@ public final class Tracer {
         started = System.nanoTime();
         if (probe != null && untraced == null) {
           read(connection);
+          existing = new HashSet<>(files.keySet());
         }
       }
       long begun = System.nanoTime();
@@ -186,10 +189,11 @@ public final class Tracer {
       read(connection);
       List<ScriptTrace.Lock> took = new ArrayList<>();
       // Per relation, the strongest mode now held that is stronger than what was held before this statement; a
-      // relation that is in neither catalog read (a transient heap of a rewrite, a TOAST table) is left out.
+      // relation that is in neither catalog read (a transient heap of a rewrite, a TOAST table) is left out, and so
+      // is one the script created (no other session sees it before the commit).
       strongest(locks, filesBefore, files).forEach((oid, mode) -> {
         LockMode had = before.get(oid);
-        if (had == null || mode.strongerThan(had)) {
+        if (existing.contains(oid) && (had == null || mode.strongerThan(had))) {
           LockProbe.File file = files.getOrDefault(oid, filesBefore.get(oid));
           took.add(new ScriptTrace.Lock(file.name(), file.kind(), mode));
         }
