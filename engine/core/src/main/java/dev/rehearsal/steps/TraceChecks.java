@@ -43,7 +43,7 @@ final class TraceChecks {
             continue;
           }
           if (lock.mode().strongerThan(expected.atMost())) {
-            return Check.failed(name, wanted, lock.mode().shown(), where(script, statement) + " took "
+            return Check.failed(name, wanted, lock.mode().shown(), where(script, statement) + "\ntook "
                 + lock.mode().shown() + " on " + lock.relation() + " (statement " + seconds(statement.time())
                 + held(script, lock.relation()) + ")");
           }
@@ -69,7 +69,7 @@ final class TraceChecks {
               + statement.untraced());
         }
         if (statement.rewrote().stream().anyMatch(r -> r.equalsIgnoreCase(relation))) {
-          String how = where(script, statement) + " rewrote " + relation + " (statement "
+          String how = where(script, statement) + "\nrewrote " + relation + " (statement "
               + seconds(statement.time()) + held(script, relation) + ")";
           return expected.present() ? Check.passed(name, wanted, "rewritten by " + how)
               : Check.failed(name, wanted, "rewritten", how);

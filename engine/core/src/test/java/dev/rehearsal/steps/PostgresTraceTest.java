@@ -138,10 +138,10 @@ class PostgresTraceTest {
     List<Check> checks = outcomes.get(3).checks();
     String where = "20240102000000_volatile_default.sql line 2, statement 1 'ALTER TABLE orders'";
     assertEquals("locks orders at most SHARE UPDATE EXCLUSIVE: failed, ACCESS EXCLUSIVE; " + where
-        + " took ACCESS EXCLUSIVE on public.orders (statement #s, ACCESS EXCLUSIVE held #s until commit)",
+        + "\ntook ACCESS EXCLUSIVE on public.orders (statement #s, ACCESS EXCLUSIVE held #s until commit)",
         shown(checks.get(0)));
     assertEquals("locks customers at most ACCESS SHARE: passed, no lock; ", shown(checks.get(1)));
-    assertEquals("rewrite of orders absent: failed, rewritten; " + where + " rewrote public.orders (statement #s, "
+    assertEquals("rewrite of orders absent: failed, rewritten; " + where + "\nrewrote public.orders (statement #s, "
         + "ACCESS EXCLUSIVE held #s until commit)", shown(checks.get(2)));
     assertEquals("rewrite of customers absent: passed, not rewritten; ", shown(checks.get(3)));
   }
