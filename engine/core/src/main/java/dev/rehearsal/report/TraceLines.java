@@ -53,7 +53,10 @@ final class TraceLines {
         }
       }
       if (trace.locks() || !relations.isEmpty()) {
-        lines.add(Fit.end(head, WIDTH - 9) + (relations.isEmpty() ? "  no lock above ROW EXCLUSIVE" : ""));
+        lines.add(Fit.end(head, WIDTH));
+        if (relations.isEmpty()) {
+          relations.add("         no lock above ROW EXCLUSIVE");
+        }
       } else {
         lines.add(Fit.end(head, WIDTH - 10) + " " + seconds(script.statements().stream().map(
             ScriptTrace.Statement::time).reduce(Duration.ZERO, Duration::plus)));

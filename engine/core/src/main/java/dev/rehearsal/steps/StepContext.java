@@ -35,6 +35,7 @@ public final class StepContext {
   private final RecoveryClock clock = new RecoveryClock();
   private InjectedFailure armed;
   private StepTrace lastTrace;
+  private dev.rehearsal.migrations.Tracer operationsTracer;
   private dev.rehearsal.scenario.Step tracedStep;
 
   /**
@@ -99,12 +100,21 @@ public final class StepContext {
   }
 
   public Migrator migrator() {
-    return new Migrator(repository, scratch);
+    return traced(new Migrator(repository, scratch));
   }
 
   /** A migrator whose operations connect through {@code operations} and whose changelog reads go through {@code reads}. */
   public Migrator migrator(Connector operations, Connector reads) {
-    return new Migrator(repository, operations, reads);
+    return traced(new Migrator(repository, operations, reads));
+  }
+
+  private Migrator traced(Migrator migrator) {
+    return operationsTracer == null ? migrator : migrator.tracing(operationsTracer);
+  }
+
+  /** Makes every migrator this context gives trace into {@code tracer} (null: none), for a traced round-trip. */
+  void traceOperations(dev.rehearsal.migrations.Tracer tracer) {
+    operationsTracer = tracer;
   }
 
   /**

@@ -33,6 +33,24 @@ final class Traces {
     }
   }
 
+  /**
+   * Runs {@code work} (a round-trip, which makes its migrators through the context) with every migrator of the
+   * context tracing into one tracer when {@code trace} is set, and remembers the trace whether it succeeds or fails.
+   */
+  static <T> T throughContext(Step step, boolean trace, StepContext context, java.util.function.Supplier<T> work) {
+    if (!trace) {
+      return work.get();
+    }
+    Tracer tracer = new Tracer(context.repository(), context.database().lockProbe());
+    context.traceOperations(tracer);
+    try {
+      return work.get();
+    } finally {
+      context.traceOperations(null);
+      context.traced(step, finish(tracer, context));
+    }
+  }
+
   private static StepTrace finish(Tracer tracer, StepContext context) {
     String note = tracer.readsLocks() ? "" : "lock tracing is PostgreSQL's: on " + context.database().kind()
         + " only each statement's time is traced";
