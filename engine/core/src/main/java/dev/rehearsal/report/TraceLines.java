@@ -28,7 +28,7 @@ final class TraceLines {
       return lines;
     }
     if (!trace.note().isEmpty()) {
-      lines.add(Fit.end("       trace: " + trace.note(), WIDTH));
+      Fit.wrap("trace: " + trace.note(), WIDTH - 7).forEach(l -> lines.add("       " + l));
     }
     for (ScriptTrace script : trace.scripts()) {
       String head = "       " + (script.undo() ? "down " : "up   ") + Shown.line(script.script());

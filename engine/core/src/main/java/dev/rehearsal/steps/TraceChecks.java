@@ -107,7 +107,8 @@ final class TraceChecks {
 
   static String where(ScriptTrace script, ScriptTrace.Statement statement) {
     return script.script() + (script.undo() ? " (undo)" : "") + " line " + statement.line() + ", statement "
-        + statement.index() + " '" + statement.text() + "'";
+        + statement.index() + " '" + (statement.text().length() > 40 ? statement.text().substring(0, 37) + "..."
+            : statement.text()) + "'";
   }
 
   private static String held(ScriptTrace script, String relation) {
