@@ -44,7 +44,7 @@ final class TraceLines {
         String name = Shown.line(hold.relation().startsWith("public.") ? hold.relation().substring(7)
             : hold.relation());
         int room = WIDTH - 9 - tail.length();
-        relations.add(("         " + String.format("%-" + room + "s", Fit.end(name, room)) + tail).stripTrailing());
+        relations.add(("         " + String.format("%-" + room + "s", Fit.end(name, room - 1)) + tail).stripTrailing());
       }
       for (ScriptTrace.Statement statement : script.statements()) {
         if (statement.untraced() != null) {
@@ -52,7 +52,7 @@ final class TraceLines {
               + Shown.line(statement.untraced()), WIDTH - 9).forEach(l -> relations.add("         " + l));
         }
       }
-      if (trace.locks() || !relations.isEmpty()) {
+      if (trace.locks()) {
         lines.add(Fit.end(head, WIDTH));
         if (relations.isEmpty()) {
           relations.add("         no lock above ROW EXCLUSIVE");

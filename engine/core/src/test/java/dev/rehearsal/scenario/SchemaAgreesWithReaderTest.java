@@ -196,6 +196,25 @@ class SchemaAgreesWithReaderTest {
     assertFalse(decided < CASES.size());
   }
 
+  @Test
+  void theVolumeSampleProjectsScenariosAreValidToBoth() throws IOException {
+    Path project = REPOSITORY.resolve("examples/volume");
+    ReadContext volume = Project.open(project, Map.of()).readContext();
+    List<String> rejected = new ArrayList<>();
+    for (Path file : files(project.resolve("scenarios"))) {
+      if (!Boolean.TRUE.equals(schemaAccepts(file))) {
+        rejected.add(file.getFileName() + ": the schema rejects it");
+      }
+      try {
+        new ScenarioReader(volume).read(file);
+      } catch (InvalidInputException e) {
+        rejected.add(file.getFileName() + ": " + e.getMessage());
+      }
+    }
+    assertEquals(List.of(), rejected);
+    assertEquals(5, files(project.resolve("scenarios")).size());
+  }
+
   /** Keywords of draft-07 that the schema may use; anything else is a typo that validators ignore. */
   private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "$ref", "title", "description", "type",
       "enum", "const", "properties", "additionalProperties", "required", "items", "minItems", "maxItems",
