@@ -90,4 +90,28 @@ class TraceReportsTest {
         + "\"table\",\"mode\":\"ROW EXCLUSIVE\",\"held_ms\":4200.0,\"statement\":1,\"line\":3,\"rewritten\":false}]}]}",
         json);
   }
+
+  @Test
+  void theMarkdownSummaryHasADowntimeRiskTableOfLocksThatBlockWrites() {
+    ScenarioSummary.StepSummary traced = new ScenarioSummary.StepSummary(4, 9, "apply 20250107000000", "passed",
+        "1 migration applied", 5000, null, null, TraceSummary.of(TRACE));
+    ScenarioSummary summary = new ScenarioSummary("job", "run", "scenarios/v.yaml", "volatile", "postgres",
+        "postgres", "15", "passed", true, List.of(), null, 5000, List.of(traced), null);
+    RunSummary run = new RunSummary("job", "run", "2026-12-02T00:00:00Z", "passed", true, 1,
+        new RunSummary.Counts(1, 0, 0, 0), 5000, List.of(), List.of(new RunSummary.Entry("scenarios/v.yaml",
+            "volatile", "postgres", "passed", 5000, "v--postgres.json")));
+    String markdown = MarkdownReport.render(run, Map.of("v--postgres.json", summary));
+    assertTrue(markdown.endsWith("""
+        ### Downtime risk
+
+        Locks that block writes (or reads too) in traced steps, held until each script's commit; see docs/locks.md.
+
+        | scenario | database | script | relation | lock | blocks | held | rows | rewrite |
+        | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+        | `scenarios/v.yaml` | postgres | `20250107000000_add_touched_at_volatile.sql` up | `public.orders` \
+        | ACCESS EXCLUSIVE | reads and writes | 4.20 s | 2,000,000 | ⚠️ yes |
+        | `scenarios/v.yaml` | postgres | `20250107000000_add_touched_at_volatile.sql` up \
+        | `public.a_very_long_table_name_indeed` | SHARE | writes | 4.20 s |  | no |
+        """), markdown);
+  }
 }
