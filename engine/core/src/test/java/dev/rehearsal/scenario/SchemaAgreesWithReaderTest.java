@@ -114,6 +114,9 @@ class SchemaAgreesWithReaderTest {
     CASES.put("case-lock-check-unknown-mode.yaml", "- expect: {locks: {orders: {at_most: SHARE EVERYTHING}}}");
     CASES.put("case-lock-check-without-at-most.yaml", "- expect: {locks: {orders: {}}}");
     CASES.put("case-trace-not-a-boolean.yaml", "- apply: {to: head, trace: maybe}");
+    CASES.put("case-roundtrip-traced.yaml", "- roundtrip: {trace: true}");
+    CASES.put("case-roundtrip-traced-within.yaml", "- roundtrip: {trace: true, within: 2min, last: 1}");
+    CASES.put("case-roundtrip-trace-not-a-boolean.yaml", "- roundtrip: {trace: always}");
     CASES.put("case-unknown-label.yaml", "- expect: {schema: {same_as: nowhere}}");
   }
 

@@ -163,6 +163,18 @@ class PostgresTraceTest {
   }
 
   @Test
+  void aTracedRoundtripTracesEveryUpAndDown() {
+    steps.runAll("""
+        - apply: 20240101000000
+        - seed: {rows: {customers: [{id: 1}], orders: [{id: 1, customer_id: 1, status: paid}]}}
+        - roundtrip: {from: 20240102000000, to: 20240103000000, trace: true}
+        """);
+    assertEquals(List.of("20240102000000 up", "20240102000000 down", "20240102000000 up", "20240103000000 up",
+        "20240103000000 down", "20240103000000 up"), steps.context().lastTrace().orElseThrow().scripts().stream()
+            .map(s -> s.id().toPlainString() + (s.undo() ? " down" : " up")).toList());
+  }
+
+  @Test
   void aStatementThatCannotRunInATransactionIsReportedUntracedWithWhy() {
     steps.run("- apply: 20240103000000");
     assertThrows(MigrationFailedException.class, () -> steps.run("- apply: {to: head, trace: true}"));
