@@ -23,6 +23,16 @@ public interface SeedDialect {
     return java.util.List.of();
   }
 
+  /** {@code expression} (a whole number) as text. The default is the standard's {@code CAST(... AS TEXT)}. */
+  default String text(String expression) {
+    return "CAST(" + expression + " AS TEXT)";
+  }
+
+  /** The text of {@code parts} one after the other. The default is the standard's {@code ||}. */
+  default String concat(String... parts) {
+    return "(" + String.join(" || ", parts) + ")";
+  }
+
   /** The schema to pass to {@link java.sql.DatabaseMetaData} for a table of {@code schema}. */
   String metadataSchema(String schema);
 }

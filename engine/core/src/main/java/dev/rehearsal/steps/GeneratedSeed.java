@@ -178,7 +178,7 @@ final class GeneratedSeed {
       pad.append((char) ('a' + letters.nextInt(26)));
     }
     parameters.add(pad.toString());
-    return "substr(CAST(" + hash() + " AS TEXT) || '-' || CAST(i AS TEXT) || ?, 1, " + length + ")";
+    return "substr(" + dialect.concat(dialect.text(hash()), "'-'", dialect.text("i"), "?") + ", 1, " + length + ")";
   }
 
   private String days(LocalDate first, LocalDate last, TableShape.Column column) {
@@ -207,7 +207,7 @@ final class GeneratedSeed {
     if (type.isEmpty() || type.contains("char") || type.contains("text") || type.contains("clob")
         || type.contains("string")) {
       parameters.add(column.name() + "-");
-      return "(? || CAST(i AS TEXT))";
+      return dialect.concat("?", dialect.text("i"));
     }
     throw new StepFailure("cannot generate rows of " + spec.table() + ": " + column.name() + " (" + column.type()
         + ") is NOT NULL, has no default, and Rehearsal makes up no " + column.type() + " — name it under 'columns'");
