@@ -63,6 +63,10 @@ final class RoundtripCommand extends BaseCommand {
   @Option(names = "--keep", description = "Keep each scratch database and print how to open it.")
   boolean keep;
 
+  @Option(names = "--trace", description = "Trace every up and down: each statement's time, and on PostgreSQL its "
+      + "locks and rewrites (docs/locks.md).")
+  boolean trace;
+
   @Option(names = "--changed-since", paramLabel = "REF",
       description = "Round-trip only the migrations whose scripts were added or changed since the merge base of REF "
           + "and HEAD (git), applying the others straight, e.g. --changed-since origin/main.")
@@ -94,7 +98,7 @@ final class RoundtripCommand extends BaseCommand {
     if (GithubAnnotations.enabled(environment)) {
       listeners.add(new GithubAnnotations(line, GithubAnnotations.root(environment, root)));
     }
-    RunResult result = project.run(RunId.next(), List.of(RoundtripScenario.of(range)), on,
+    RunResult result = project.run(RunId.next(), List.of(RoundtripScenario.of(range, trace)), on,
         new RunOptions(keep, false, 1, true, baseline), RunListener.all(listeners));
     if (json.runSummary() != null) {
       out().println("Summary: " + project.readContext().shown(json.runSummary()));

@@ -87,6 +87,19 @@ public interface Database {
     return java.util.OptionalLong.empty();
   }
 
+  /**
+   * Reads the locks and relation files of a script's own session for {@code trace: true}, or null when this engine
+   * cannot show them (then a trace has statement times only).
+   */
+  default LockProbe lockProbe() {
+    return null;
+  }
+
+  /** How this engine generates seed rows inside the database, or null when it cannot. */
+  default SeedDialect seedDialect() {
+    return null;
+  }
+
   /** Reads this engine's catalog: schema facts and table fingerprints. */
   Catalog catalog();
 

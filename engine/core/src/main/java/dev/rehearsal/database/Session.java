@@ -219,6 +219,51 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** The columns and foreign keys of {@code table}, for rows generated in the database. */
+  public TableShape shape(Relation table) {
+    try {
+      return TableShape.read(connection, table, database.seedDialect().metadataSchema(table.schema()));
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot read the columns of " + relations().shown(table), e);
+    }
+  }
+
+  /**
+   * Runs one statement that writes rows ({@code INSERT ... SELECT}) with {@code parameters} bound, inside the
+   * caller's {@link #transaction}.
+   *
+   * @return the rows it wrote
+   */
+  public long write(String sql, List<Object> parameters, String doing) {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw DatabaseException.of(doing, e);
+    }
+  }
+
+  /** The largest value of a whole-number column, or 0 when the table is empty. */
+  public long largest(Relation table, String column) {
+    String sql = "SELECT coalesce(max(" + database.quote(column) + "), 0) FROM " + sql(table);
+    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (SQLException e) {
+      throw DatabaseException.of("cannot read the largest " + column + " of " + relations().shown(table), e);
+    }
+  }
+
+  /** {@code table} as this engine's SQL names it, each part quoted. */
+  public String sqlName(Relation table) {
+    return sql(table);
+  }
+
+  /** {@code column} quoted for this engine. */
+  public String quote(String column) {
+    return database.quote(column);
+  }
+
   /** Runs {@code work} ({@link #insert}s) in one transaction: all of it is committed, or none when it throws. */
   public void transaction(Runnable work) {
     try {

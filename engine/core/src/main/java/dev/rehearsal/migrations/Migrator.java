@@ -32,6 +32,7 @@ public final class Migrator {
   private final Connector connector;
   private final Connector reads;
   private final ScriptTimes times;
+  private final Tracer tracer;
 
   /** Hears how long each script of an apply or rollback took, its changelog row included. */
   @FunctionalInterface
@@ -52,19 +53,26 @@ public final class Migrator {
    * go through {@code reads} (a step's shared reading connection).
    */
   public Migrator(MigrationRepository repository, Connector connector, Connector reads) {
-    this(repository, connector, reads, ScriptTimes.NONE);
+    this(repository, connector, reads, ScriptTimes.NONE, null);
   }
 
-  private Migrator(MigrationRepository repository, Connector connector, Connector reads, ScriptTimes times) {
+  private Migrator(MigrationRepository repository, Connector connector, Connector reads, ScriptTimes times,
+      Tracer tracer) {
     this.repository = Objects.requireNonNull(repository, "repository");
     this.connector = Objects.requireNonNull(connector, "connector");
     this.reads = Objects.requireNonNull(reads, "reads");
     this.times = Objects.requireNonNull(times, "times");
+    this.tracer = tracer;
   }
 
   /** This migrator, telling {@code times} how long each script it runs takes. */
   public Migrator timing(ScriptTimes times) {
-    return new Migrator(repository, connector, reads, times);
+    return new Migrator(repository, connector, reads, times, tracer);
+  }
+
+  /** This migrator, tracing every statement of the scripts it runs into {@code tracer}. */
+  public Migrator tracing(Tracer tracer) {
+    return new Migrator(repository, connector, reads, times, Objects.requireNonNull(tracer, "tracer"));
   }
 
   /** The changelog rows, ordered by id; empty when the changelog table does not exist. */
@@ -127,13 +135,15 @@ public final class Migrator {
         .filter(id -> (before == null || id.compareTo(before) > 0) && id.compareTo(target) <= 0).toList();
     if (!toRun.isEmpty()) {
       ensureChangelog(applied);
-      ScriptTracker tracker = new ScriptTracker(times);
+      ScriptTracker tracker = new ScriptTracker(times, tracer, false);
       Armed armed = arm(failure);
       try {
-        new UpOperation(toRun.size()).operate(armed.connector::connect, armed.loader, repository.options(), null,
-            tracker);
+        new UpOperation(toRun.size()).operate(traced(armed.connector)::connect, armed.loader, repository.options(),
+            null, tracker);
       } catch (RuntimeException e) {
         throw MigrationFailedException.from("apply " + to, tracker.current, e, armed.causedBy(e));
+      } finally {
+        tracker.finish();
       }
       armed.checkFired("apply " + to);
     } else if (failure != null) {
@@ -182,21 +192,27 @@ public final class Migrator {
     }
     BigDecimal target = steps == applied.size() ? null : applied.get(applied.size() - steps - 1).id();
     if (steps > 0) {
-      ScriptTracker tracker = new ScriptTracker(times);
+      ScriptTracker tracker = new ScriptTracker(times, tracer, true);
       Armed armed = arm(failure);
       try {
         // Always an explicit count: DownOperation(null) throws a NullPointerException when the script it undoes
         // drops the changelog table (MyBatis Migrations 3.5.0).
-        new DownOperation(steps).operate(armed.connector::connect, armed.loader, repository.options(), null,
+        new DownOperation(steps).operate(traced(armed.connector)::connect, armed.loader, repository.options(), null,
             tracker);
       } catch (RuntimeException e) {
         throw MigrationFailedException.from("rollback " + to, tracker.current, e, armed.causedBy(e));
+      } finally {
+        tracker.finish();
       }
       armed.checkFired("rollback " + to);
     } else if (failure != null) {
       new Armed(null, null, failure).checkFired("rollback " + to);
     }
     return verify("rollback " + to, before, target, toUndo);
+  }
+
+  private Connector traced(Connector operations) {
+    return tracer == null ? operations : tracer.connector(operations);
   }
 
   private Armed arm(InjectedFailure failure) {
@@ -322,12 +338,23 @@ public final class Migrator {
   /** Remembers which script MyBatis is running, so a failure can name it, and tells how long each one took. */
   private static final class ScriptTracker implements MigrationHook {
     private final ScriptTimes times;
+    private final Tracer tracer;
+    private final boolean undo;
     private String current;
     private BigDecimal id;
     private long started;
 
-    ScriptTracker(ScriptTimes times) {
+    ScriptTracker(ScriptTimes times, Tracer tracer, boolean undo) {
       this.times = times;
+      this.tracer = tracer;
+      this.undo = undo;
+    }
+
+    /** Ends the trace of the last script, whether the operation ended or failed. */
+    void finish() {
+      if (tracer != null) {
+        tracer.finish();
+      }
     }
 
     @Override
@@ -338,6 +365,9 @@ public final class Migrator {
       Change change = ((HookContext) bindings.get(HOOK_CONTEXT)).getChange();
       current = change == null ? null : change.getFilename();
       id = change == null ? null : change.getId();
+      if (tracer != null && id != null) {
+        tracer.begin(id, current, undo);
+      }
       started = System.nanoTime();
     }
 
@@ -346,6 +376,7 @@ public final class Migrator {
       if (id != null) {
         times.took(id, java.time.Duration.ofNanos(System.nanoTime() - started));
       }
+      finish();
       current = null;
       id = null;
     }

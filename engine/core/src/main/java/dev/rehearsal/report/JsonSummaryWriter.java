@@ -157,7 +157,8 @@ public final class JsonSummaryWriter implements RunListener {
           .stream().map(e -> new ScenarioSummary.VerdictCount(e.getKey(), e.getValue())).toList() : null;
       steps.add(new ScenarioSummary.StepSummary(step.index(), line, step.step().describe(), step.status().label(),
           step.detail(), step.time().toMillis(), counts,
-          roundtrip ? step.verdicts().stream().map(v -> verdict(v, projectRoot)).toList() : null));
+          roundtrip ? step.verdicts().stream().map(v -> verdict(v, projectRoot)).toList() : null,
+          TraceSummary.of(step.trace())));
     }
     ScenarioRun run = result.run();
     return new ScenarioSummary(jobId != null ? jobId : runId, runId, run.scenario().file(), run.scenario().name(),

@@ -36,6 +36,7 @@ final class MarkdownReport {
       }
     }
     recoveries(md, run, details);
+    DowntimeRisk.append(md, run, details);
     for (RunSummary.Entry entry : run.scenarios()) {
       if (!entry.status().equals("passed")) {
         problems(md, entry, Optional.ofNullable(details.get(entry.summary())));
@@ -123,12 +124,12 @@ final class MarkdownReport {
   }
 
   /** A code span: one line, control characters escaped; HTML means nothing inside it. */
-  private static String code(String text) {
+  static String code(String text) {
     return "`" + Shown.line(text.replace("`", "'")) + "`";
   }
 
   /** Text for a table cell or a heading: one line, HTML and control characters escaped, pipes escaped. */
-  private static String cell(String text) {
+  static String cell(String text) {
     return Shown.html(text.replaceAll("\\s*\\R\\s*", " ")).replace("\\", "\\\\").replace("|", "\\|");
   }
 

@@ -41,10 +41,11 @@ record ScenarioSummary(String jobId, String runId, String scenario, String name,
   record StepError(int step, int line, String message) {}
 
   /** One step; a round-trip also lists its verdicts, and counts them ({@code null} and left out otherwise). */
-  @JsonPropertyOrder({"index", "line", "step", "status", "detail", "time_ms", "verdicts", "migrations"})
+  @JsonPropertyOrder({"index", "line", "step", "status", "detail", "time_ms", "verdicts", "migrations", "trace"})
   record StepSummary(int index, int line, String step, String status, String detail, long timeMs,
       @JsonInclude(JsonInclude.Include.NON_NULL) List<VerdictCount> verdicts,
-      @JsonInclude(JsonInclude.Include.NON_NULL) List<MigrationVerdict> migrations) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<MigrationVerdict> migrations,
+      @JsonInclude(JsonInclude.Include.NON_NULL) TraceSummary trace) {}
 
   /** How many migrations of a round-trip got one verdict ({@code accepted (baseline)} counts those accepted). */
   @JsonPropertyOrder({"verdict", "count"})

@@ -81,6 +81,11 @@ public final class TerminalReporter implements RunListener {
       indent(result.error(), "       ");
     }
     for (StepResult step : result.steps()) {
+      if (step.trace() != null) {
+        out.println(Fit.end("       step " + step.index() + " traced: " + Shown.line(step.step().describe()),
+            TraceLines.WIDTH));
+        TraceLines.of(step).forEach(out::println);
+      }
       if (step.status() != Status.FAILED && step.status() != Status.ERROR) {
         continue;
       }

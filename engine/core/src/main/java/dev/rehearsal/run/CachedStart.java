@@ -28,6 +28,7 @@ record CachedStart(ScratchDatabase scratch, String detail, Duration time) {
     List<Step> steps = run.scenario().steps();
     // A scenario with a recovery objective times its migrations: its first apply runs, as it would in a recovery.
     if (steps.isEmpty() || !(steps.get(0) instanceof ApplyStep apply) || apply.expectError() != null
+        || apply.trace()
         || apply.within() != null || repository.migrations().isEmpty()
         || steps.stream().anyMatch(s -> s instanceof dev.rehearsal.scenario.RecoveryObjectiveStep)) {
       return null;

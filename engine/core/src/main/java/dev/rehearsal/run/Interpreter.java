@@ -198,12 +198,13 @@ public final class Interpreter {
       StepOutcome outcome = registry.run(step, context);
       Status status = outcome.passed() ? Status.PASSED : Status.FAILED;
       return new StepResult(index, step, status, outcome.checks(), outcome.detail(), null, since(t0),
-          outcome.verdicts());
+          outcome.verdicts(), context.stepTrace(step));
     } catch (MigrationFailedException | DatabaseException | StepFailure | RepositoryException e) {
       LOG.log(Level.FINE, e, () -> "step " + index + " failed");
       boolean infrastructure = e instanceof DatabaseException db && db.infrastructure();
+      // A traced step that failed keeps its trace: what ran, and why a statement was not traced.
       return new StepResult(index, step, Status.ERROR, List.of(), infrastructure ? INFRASTRUCTURE : "error",
-          e.getMessage(), since(t0));
+          e.getMessage(), since(t0), List.of(), context.stepTrace(step));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e, () -> "internal error in step " + index);
       return new StepResult(index, step, Status.ERROR, List.of(), "error",

@@ -28,7 +28,7 @@ final class RestoredDataGuard {
         : result.checks().stream().map(c -> guard(c, database)).toList();
     return new StepResult(result.index(), result.step(), result.status(), checks,
         database.withoutRowValues(result.detail()), database.withoutRowValues(result.error()), result.time(),
-        result.verdicts().stream().map(v -> guard(v, database)).toList());
+        result.verdicts().stream().map(v -> guard(v, database)).toList(), result.trace());
   }
 
   static Verdict guard(Verdict verdict, Database database) {

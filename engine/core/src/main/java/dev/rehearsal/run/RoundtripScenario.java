@@ -20,8 +20,13 @@ public final class RoundtripScenario {
   private RoundtripScenario() {}
 
   public static Scenario of(RoundtripStep.Range range) {
+    return of(range, false);
+  }
+
+  /** @param trace trace the locks, rewrites and time of every up and down ({@code --trace}) */
+  public static Scenario of(RoundtripStep.Range range, boolean trace) {
     SourcePosition at = SourcePosition.startOf(FILE);
-    return new Scenario(FILE, "Round-trips: " + range, List.of(), List.of("roundtrip"), List.of(new RoundtripStep(range, Allow.NONE, at)),
-        Allow.NONE, at);
+    return new Scenario(FILE, "Round-trips: " + range, List.of(), List.of("roundtrip"),
+        List.of(new RoundtripStep(range, Allow.NONE, null, trace, at)), Allow.NONE, at);
   }
 }

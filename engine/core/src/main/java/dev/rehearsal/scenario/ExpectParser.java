@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ExpectParser {
 
   static final List<String> EXPECTATION_KEYS = List.of("version", "pending", "rows", "tables", "columns", "query",
-      "schema", "data", "constraints", "indexes");
+      "schema", "data", "constraints", "indexes", "locks", "rewrites");
   static final List<String> CONSTRAINT_KINDS = List.of("primary_key", "unique", "foreign_key", "not_null", "check");
   static final List<String> PRESENT_ABSENT = List.of("present", "absent");
   static final List<String> QUERY_KEYS = List.of("sql", "equals", "rows");
@@ -52,6 +52,8 @@ final class ExpectParser {
         case "data" -> data(node);
         case "constraints" -> constraints(node);
         case "indexes" -> indexes(node);
+        case "locks" -> locks(node);
+        case "rewrites" -> rewrites(node);
         default -> throw new IllegalStateException("expectation without a parser: " + entry.getKey());
       }
     }
@@ -80,6 +82,43 @@ final class ExpectParser {
       Long count = yaml.integer(tuple.getValueNode(), "the row count of '" + table + "'", 0);
       add(table == null || count == null ? null
           : new Expectation.RowCount(table, count, yaml.at(tuple.getKeyNode())));
+    }
+  }
+
+  private void locks(Node node) {
+    Map<String, NodeTuple> tables = yaml.mapping(node, "'locks'", null);
+    if (tables == null) {
+      complete = false;
+      return;
+    }
+    for (NodeTuple tuple : tables.values()) {
+      String table = yaml.identifier(tuple.getKeyNode(), "table name");
+      Map<String, NodeTuple> limit = yaml.mapping(tuple.getValueNode(), "the lock limit of '" + table + "'",
+          List.of("at_most"));
+      Node modeNode = limit == null ? null : yaml.required(limit, "at_most", tuple.getValueNode(),
+          "the lock limit of '" + table + "'");
+      String text = modeNode == null ? null : yaml.text(modeNode, "'" + table + ".at_most'");
+      LockMode mode = text == null ? null : LockMode.parse(text).orElse(null);
+      if (text != null && mode == null) {
+        yaml.problem(modeNode, "'" + YamlWalker.echo(text) + "' is not a lock mode — use one of: "
+            + String.join(", ", java.util.Arrays.stream(LockMode.values()).map(LockMode::shown).toList()));
+      }
+      add(table == null || mode == null ? null : new Expectation.Locks(table, mode, yaml.at(tuple.getKeyNode())));
+    }
+  }
+
+  private void rewrites(Node node) {
+    Map<String, NodeTuple> entries = yaml.mapping(node, "'rewrites'", PRESENT_ABSENT);
+    if (entries == null) {
+      complete = false;
+      return;
+    }
+    for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+      boolean present = entry.getKey().equals("present");
+      for (Node item : names(entry.getValue().getValueNode(), "'rewrites." + entry.getKey() + "'")) {
+        String table = yaml.identifier(item, "table name");
+        add(table == null ? null : new Expectation.Rewrite(table, present, yaml.at(item)));
+      }
     }
   }
 

@@ -262,4 +262,41 @@ public sealed interface Expectation {
       return "index " + String.join(", ", parts);
     }
   }
+
+  /** {@code locks: {TABLE: {at_most: MODE}}}: no statement of the latest traced step took a stronger lock on it. */
+  record Locks(String table, LockMode atMost, SourcePosition position) implements Expectation {
+    public Locks {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(atMost, "atMost");
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public String key() {
+      return "locks";
+    }
+
+    @Override
+    public String describe() {
+      return "locks " + table + " at most " + atMost.shown();
+    }
+  }
+
+  /** {@code rewrites: {absent: [TABLE], present: [TABLE]}}: whether the latest traced step rewrote the table. */
+  record Rewrite(String table, boolean present, SourcePosition position) implements Expectation {
+    public Rewrite {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public String key() {
+      return "rewrites";
+    }
+
+    @Override
+    public String describe() {
+      return "rewrite of " + table + (present ? " present" : " absent");
+    }
+  }
 }

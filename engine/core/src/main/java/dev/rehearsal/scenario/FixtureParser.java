@@ -24,7 +24,7 @@ final class FixtureParser {
   private final ReadContext context;
   private final YamlWalker yaml;
 
-  static final List<String> SEED_KEYS = List.of("file", "table", "rows");
+  static final List<String> SEED_KEYS = List.of("file", "table", "rows", "generate");
 
   FixtureParser(ReadContext context, YamlWalker yaml) {
     this.context = context;
@@ -44,8 +44,18 @@ final class FixtureParser {
     Node fileNode = YamlWalker.optional(entries, "file");
     Node tableNode = YamlWalker.optional(entries, "table");
     Node rowsNode = YamlWalker.optional(entries, "rows");
+    Node generateNode = YamlWalker.optional(entries, "generate");
+    if (generateNode != null) {
+      if (entries.size() > 1) {
+        yaml.problem(value, "'seed' takes 'generate' alone — name the table inside it");
+        return null;
+      }
+      SeedStep.Generate generate = new GenerateParser(yaml).generate(generateNode);
+      return generate == null ? null : new SeedStep(generate, at);
+    }
     if ((fileNode == null) == (rowsNode == null)) {
-      yaml.problem(value, "'seed' takes either 'file' (a fixture file) or 'rows' (inline rows)");
+      yaml.problem(value, "'seed' takes either 'file' (a fixture file), 'rows' (inline rows) or 'generate' "
+          + "(rows made in the database)");
       return null;
     }
     if (rowsNode != null) {

@@ -9,11 +9,17 @@ import java.util.Objects;
  * applied).
  *
  * @param to {@link Target.Id}, {@link Target.Base}, {@link Target.StepsBack} or {@link Target.VersionOf}
+ * @param trace whether each statement's time, locks and rewrites are traced ({@code trace: true})
  * @param within a time budget: taking longer is a failed check (null: none)
  * @param expectError when not null, the step passes only if the rollback fails with an error it matches
  */
-public record RollbackStep(Target to, ExpectedError expectError, Duration within, SourcePosition position)
-    implements Step {
+public record RollbackStep(Target to, ExpectedError expectError, Duration within, boolean trace,
+    SourcePosition position) implements Step {
+
+  /** Not traced. */
+  public RollbackStep(Target to, ExpectedError expectError, Duration within, SourcePosition position) {
+    this(to, expectError, within, false, position);
+  }
 
   /** Without a time budget. */
   public RollbackStep(Target to, ExpectedError expectError, SourcePosition position) {

@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Parses the {@code roundtrip} step and the scenario's {@code allow} key, which declares its exceptions. */
 final class RoundtripParser {
 
-  static final List<String> ROUNDTRIP_KEYS = List.of("last", "from", "to", "within");
+  static final List<String> ROUNDTRIP_KEYS = List.of("last", "from", "to", "within", "trace");
   static final List<String> ALLOW_KEYS = List.of("irreversible", "lossy");
 
   private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*\\.[A-Za-z_][A-Za-z0-9_$]*");
@@ -49,13 +49,19 @@ final class RoundtripParser {
     if (withinNode != null && within == null) {
       return null;
     }
+    Node traceNode = entries.containsKey("trace") ? entries.remove("trace").getValueNode() : null;
+    Object trace = traceNode == null ? Boolean.FALSE : yaml.value(traceNode, "'roundtrip.trace'");
+    if (!(trace instanceof Boolean)) {
+      yaml.problem(traceNode, "'trace' is true or false, found " + YamlWalker.describe(traceNode));
+      return null;
+    }
     RoundtripStep step = range(value, entries, at, allow);
-    return step == null || within == null ? step
-        : new RoundtripStep(step.range(), step.allow(), within, step.position());
+    return step == null ? null : new RoundtripStep(step.range(), step.allow(), within, (Boolean) trace,
+        step.position());
   }
 
   private RoundtripStep range(Node value, Map<String, NodeTuple> entries, SourcePosition at, Allow allow) {
-    if (entries.isEmpty() && ((MappingNode) value).getValue().size() == 1) {
+    if (entries.isEmpty() && !((MappingNode) value).getValue().isEmpty()) {
       return new RoundtripStep(new RoundtripStep.Range.All(), allow, at);
     }
     Node last = YamlWalker.optional(entries, "last");

@@ -12,9 +12,16 @@ import java.util.TreeSet;
  * the range, in order, is applied, rolled back and applied again, and must leave the schema and data as they were.
  *
  * @param allow the scenario's declared exceptions ({@link Allow#NONE} when it declares none)
+ * @param trace whether every up and down is traced ({@code rehearse roundtrip --trace}, docs/locks.md)
  * @param within a time budget for the whole round-trip, or null
  */
-public record RoundtripStep(Range range, Allow allow, Duration within, SourcePosition position) implements Step {
+public record RoundtripStep(Range range, Allow allow, Duration within, boolean trace, SourcePosition position)
+    implements Step {
+
+  /** Not traced. */
+  public RoundtripStep(Range range, Allow allow, Duration within, SourcePosition position) {
+    this(range, allow, within, false, position);
+  }
 
   public static final String KEYWORD = "roundtrip";
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * {@code seed: FILE}, {@code seed: {file: FILE, table: NAME}} or {@code seed: {rows: {TABLE: [ROW...]}}}: insert
- * fixture data.
+ * {@code seed: FILE}, {@code seed: {file: FILE, table: NAME}}, {@code seed: {rows: {TABLE: [ROW...]}}} or
+ * {@code seed: {generate: {table: NAME, rows: N, ...}}}: insert fixture data.
  */
 public record SeedStep(Fixture fixture, SourcePosition position) implements Step {
 
@@ -78,6 +78,26 @@ public record SeedStep(Fixture fixture, SourcePosition position) implements Step
     @Override
     public String describe() {
       return shownAs;
+    }
+  }
+
+  /**
+   * Rows generated inside the database, set-based: {@code rows} of them in {@code table}, each column named in
+   * {@code columns} by its rule, the others from foreign keys, their type or NULL.
+   *
+   * @param seed makes the values: the same seed gives the same rows on every engine
+   */
+  public record Generate(String table, long rows, long seed, List<ColumnRule> columns, SourcePosition position)
+      implements Fixture {
+    public Generate {
+      Objects.requireNonNull(table, "table");
+      columns = List.copyOf(columns);
+      Objects.requireNonNull(position, "position");
+    }
+
+    @Override
+    public String describe() {
+      return "generated rows of " + table;
     }
   }
 }

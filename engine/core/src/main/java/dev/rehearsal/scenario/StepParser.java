@@ -17,8 +17,8 @@ final class StepParser {
   static final List<String> STEP_KINDS = List.of(ApplyStep.KEYWORD, RollbackStep.KEYWORD, SeedStep.KEYWORD,
       SqlStep.KEYWORD, ExpectStep.KEYWORD, SnapshotStep.KEYWORD, RoundtripStep.KEYWORD, BackupStep.KEYWORD,
       RestoreStep.KEYWORD, CorruptBackupStep.KEYWORD, FailStep.KEYWORD);
-  static final List<String> APPLY_KEYS = List.of("to", "expect_error", "within");
-  static final List<String> ROLLBACK_KEYS = List.of("to", "steps", "to_version_of", "expect_error", "within");
+  static final List<String> APPLY_KEYS = List.of("to", "expect_error", "within", "trace");
+  static final List<String> ROLLBACK_KEYS = List.of("to", "steps", "to_version_of", "expect_error", "within", "trace");
   static final List<String> SQL_KEYS = List.of("script", "expect_error");
   static final List<String> SNAPSHOT_KEYS = List.of("label", "values");
   static final List<String> RESTORE_KEYS = List.of("label", "file", "expect_error", "within");
@@ -100,7 +100,8 @@ final class StepParser {
     if (to == null || (errorNode != null && expectError == null) || (withinNode != null && within == null)) {
       return null;
     }
-    return new ApplyStep(to, expectError, within, at);
+    Boolean trace = trace(entries);
+    return trace == null ? null : new ApplyStep(to, expectError, within, trace, at);
   }
 
   private RollbackStep rollback(Node value, SourcePosition at) {
@@ -140,7 +141,8 @@ final class StepParser {
     if (to == null || (errorNode != null && expectError == null) || (withinNode != null && within == null)) {
       return null;
     }
-    return new RollbackStep(to, expectError, within, at);
+    Boolean trace = trace(entries);
+    return trace == null ? null : new RollbackStep(to, expectError, within, trace, at);
   }
 
   private SqlStep sql(Node value, SourcePosition at) {
@@ -256,6 +258,19 @@ final class StepParser {
   /** A time budget such as {@code 30s}, {@code 500ms}, {@code 2min}. */
   java.time.Duration budget(Node node) {
     return budget(node, "within");
+  }
+
+  /** {@code trace: true|false}, false when absent; null after a problem. */
+  private Boolean trace(Map<String, NodeTuple> entries) {
+    Node node = YamlWalker.optional(entries, "trace");
+    if (node == null) {
+      return Boolean.FALSE;
+    }
+    if (yaml.value(node, "'trace'") instanceof Boolean flag) {
+      return flag;
+    }
+    yaml.problem(node, "'trace' is true or false, found " + YamlWalker.describe(node));
+    return null;
   }
 
   /** A duration under {@code key} ({@code within}, {@code rto}), such as {@code 30s}, {@code 500ms}, {@code 2min}. */

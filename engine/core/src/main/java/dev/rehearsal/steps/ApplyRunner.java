@@ -23,7 +23,8 @@ final class ApplyRunner implements StepRunner<ApplyStep> {
     InjectedFailure failure = context.takeArmed();
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
         () -> ErrorCheck.around(step.describe(), step.expectError(), context.database(), () -> {
-          Outcome done = context.migrator().timing(timed(context, true)).apply(step.to(), failure);
+          Outcome done = Traces.around(step, step.trace(), context, context.migrator().timing(timed(context, true)),
+              migrator -> migrator.apply(step.to(), failure));
           return describe(done, "applied");
         }));
     return failure == null ? outcome : withState(outcome, context, failure);

@@ -55,6 +55,12 @@ final class ExpectRunner implements StepRunner<ExpectStep> {
     if (expectation instanceof Expectation.Index expected) {
       return schema.index(expected);
     }
+    if (expectation instanceof Expectation.Locks locks) {
+      return new TraceChecks(context, session).locks(locks);
+    }
+    if (expectation instanceof Expectation.Rewrite rewrite) {
+      return new TraceChecks(context, session).rewrite(rewrite);
+    }
     if (expectation instanceof Expectation.Version version) {
       Migrator migrator = context.migrator();
       BigDecimal expected = resolve(version.version(), context);

@@ -25,8 +25,9 @@ final class RollbackRunner implements StepRunner<RollbackStep> {
     InjectedFailure failure = context.takeArmed();
     StepOutcome outcome = Budget.timed(step.describe(), step.within(),
         () -> ErrorCheck.around(step.describe(), step.expectError(), context.database(), () -> {
-          Outcome done = context.migrator().timing(ApplyRunner.timed(context, false)).rollback(target(step.to(),
-              context), failure);
+          Outcome done = Traces.around(step, step.trace(), context,
+              context.migrator().timing(ApplyRunner.timed(context, false)),
+              migrator -> migrator.rollback(target(step.to(), context), failure));
           return ApplyRunner.describe(done, "rolled back");
         }));
     return failure == null ? outcome : ApplyRunner.withState(outcome, context, failure);

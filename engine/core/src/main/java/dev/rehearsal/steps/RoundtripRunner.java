@@ -39,6 +39,10 @@ final class RoundtripRunner implements StepRunner<RoundtripStep> {
   }
 
   private StepOutcome roundtrip(RoundtripStep step, StepContext context) {
+    return Traces.throughContext(step, step.trace(), context, () -> roundtripUntraced(step, context));
+  }
+
+  private StepOutcome roundtripUntraced(RoundtripStep step, StepContext context) {
     // Hundreds of snapshots and changelog reads share one connection; the migrations get a session of their own
     // each (one connection reset before each where the engine can).
     try (ReusedConnection reads = context.reusedConnection();

@@ -43,6 +43,9 @@ final class SeedRunner implements StepRunner<SeedStep> {
       context.scripts().run(script, sql.shownAs(), context.scratch());
       return StepOutcome.done("ran " + sql.shownAs());
     }
+    if (fixture instanceof SeedStep.Generate generate) {
+      return StepOutcome.done(GeneratedSeed.run(generate, context));
+    }
     if (fixture instanceof SeedStep.CsvFile csv) {
       return StepOutcome.done(seedCsv(csv, context));
     }

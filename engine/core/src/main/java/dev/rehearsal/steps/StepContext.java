@@ -34,6 +34,9 @@ public final class StepContext {
   private final RoundtripProgress progress;
   private final RecoveryClock clock = new RecoveryClock();
   private InjectedFailure armed;
+  private StepTrace lastTrace;
+  private dev.rehearsal.migrations.Tracer operationsTracer;
+  private dev.rehearsal.scenario.Step tracedStep;
 
   /**
    * @param backupDir where this scenario run's backups go: {@code backups/<run>/<scenario>--<database>}
@@ -97,12 +100,21 @@ public final class StepContext {
   }
 
   public Migrator migrator() {
-    return new Migrator(repository, scratch);
+    return traced(new Migrator(repository, scratch));
   }
 
   /** A migrator whose operations connect through {@code operations} and whose changelog reads go through {@code reads}. */
   public Migrator migrator(Connector operations, Connector reads) {
-    return new Migrator(repository, operations, reads);
+    return traced(new Migrator(repository, operations, reads));
+  }
+
+  private Migrator traced(Migrator migrator) {
+    return operationsTracer == null ? migrator : migrator.tracing(operationsTracer);
+  }
+
+  /** Makes every migrator this context gives trace into {@code tracer} (null: none), for a traced round-trip. */
+  void traceOperations(dev.rehearsal.migrations.Tracer tracer) {
+    operationsTracer = tracer;
   }
 
   /**
@@ -179,5 +191,21 @@ public final class StepContext {
     InjectedFailure failure = armed;
     armed = null;
     return failure;
+  }
+
+  /** Remembers the trace of {@code step}, for the expectations after it and the step's result. */
+  public void traced(dev.rehearsal.scenario.Step step, StepTrace trace) {
+    tracedStep = step;
+    lastTrace = trace;
+  }
+
+  /** The trace of the latest traced step, if any ran. */
+  public Optional<StepTrace> lastTrace() {
+    return Optional.ofNullable(lastTrace);
+  }
+
+  /** The trace of {@code step} when it was traced, else null. */
+  public StepTrace stepTrace(dev.rehearsal.scenario.Step step) {
+    return step == tracedStep ? lastTrace : null;
   }
 }

@@ -317,6 +317,22 @@ class ScenarioReaderTest {
   }
 
   @Test
+  void reportsEveryProblemOfAGeneratedSeedWithItsPosition() {
+    assertEquals("""
+        broken/seed-generate-problems.yaml:6:15: 'seed.generate.rows' must be at least 1, found 0
+        broken/seed-generate-problems.yaml:8:35: 'status.one_of' mixes text and numbers — list values of one kind
+        broken/seed-generate-problems.yaml:9:27: 'amount.range' goes from 10 down to 1 — write [low, high]
+        broken/seed-generate-problems.yaml:10:17: the rule of 'note' takes one of range, one_of, text or dates, \
+        found text, range
+        broken/seed-generate-problems.yaml:11:31: 'created_at.dates' goes from 2025-12-31 back to 2020-01-01 \
+        — write [first, last]
+        broken/seed-generate-problems.yaml:12:32: 'yesterday' in 'shipped_at.dates' is not a date — write YYYY-MM-DD
+        broken/seed-generate-problems.yaml:13:18: unknown key 'pick' in the rule of 'kind' — expected one of: \
+        range, one_of, text, dates
+        """, problemsOf("broken/seed-generate-problems.yaml"));
+  }
+
+  @Test
   void boundsAliasExpansion() {
     assertEquals("""
         broken/alias-bomb.yaml:1:1: more than 20 aliases to lists or mappings — write the values out instead

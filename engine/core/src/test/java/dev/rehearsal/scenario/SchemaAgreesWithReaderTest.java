@@ -49,7 +49,13 @@ class SchemaAgreesWithReaderTest {
 
   private static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
   private static final Path MALFORMED = Path.of("src/test/resources/malformed").toAbsolutePath();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * An unquoted 2020-01-01 is a YAML 1.1 timestamp to SnakeYAML but a string to YAML 1.2 and to editors' schema
+   * checks: as text here too, so the schema's date pattern is what decides.
+   */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .setDateFormat(new java.text.SimpleDateFormat("yyyy-MM-dd", java.util.Locale.ROOT));
 
   /** The schema accepts these, the reader rejects them, and no JSON Schema could know better. */
   private static final Map<String, String> READER_ONLY = new TreeMap<>(Map.ofEntries(
@@ -103,6 +109,24 @@ class SchemaAgreesWithReaderTest {
         "- sql: {script: \"DELETE FROM users;\", expect_error: {message: x}}");
     CASES.put("case-restore-expect-error-class.yaml",
         "- backup: b\n- restore: {label: b, expect_error: {class: unique_violation}}");
+    CASES.put("case-seed-generate.yaml", "- seed: {generate: {table: orders, rows: 2000000, seed: 3, columns: "
+        + "{customer_id: {range: [1, 50000]}, status: {one_of: [paid, shipped]}, note: {text: 40}, "
+        + "created_at: {dates: [2020-01-01, 2025-12-31]}}}}");
+    CASES.put("case-seed-generate-two-rules.yaml",
+        "- seed: {generate: {table: orders, rows: 5, columns: {note: {text: 4, range: [1, 2]}}}}");
+    CASES.put("case-seed-generate-with-file.yaml", "- seed: {file: users.yaml, generate: {table: orders, rows: 5}}");
+    CASES.put("case-seed-generate-without-rows.yaml", "- seed: {generate: {table: orders}}");
+    CASES.put("case-seed-generate-bad-date.yaml",
+        "- seed: {generate: {table: orders, rows: 5, columns: {d: {dates: [yesterday, 2020-01-01]}}}}");
+    CASES.put("case-trace-and-lock-checks.yaml", "- apply: {to: head, trace: true}\n"
+        + "- rollback: {to: base, trace: true}\n"
+        + "- expect: {locks: {orders: {at_most: share update exclusive}}, rewrites: {absent: [orders], present: x}}");
+    CASES.put("case-lock-check-unknown-mode.yaml", "- expect: {locks: {orders: {at_most: SHARE EVERYTHING}}}");
+    CASES.put("case-lock-check-without-at-most.yaml", "- expect: {locks: {orders: {}}}");
+    CASES.put("case-trace-not-a-boolean.yaml", "- apply: {to: head, trace: maybe}");
+    CASES.put("case-roundtrip-traced.yaml", "- roundtrip: {trace: true}");
+    CASES.put("case-roundtrip-traced-within.yaml", "- roundtrip: {trace: true, within: 2min, last: 1}");
+    CASES.put("case-roundtrip-trace-not-a-boolean.yaml", "- roundtrip: {trace: always}");
     CASES.put("case-unknown-label.yaml", "- expect: {schema: {same_as: nowhere}}");
   }
 
@@ -183,6 +207,25 @@ class SchemaAgreesWithReaderTest {
     assertEquals(List.of(), disagreements);
     assertEquals(READER_ONLY.keySet(), readerOnlyUsed, "a reader-only case the schema now decides, or that moved");
     assertFalse(decided < CASES.size());
+  }
+
+  @Test
+  void theVolumeSampleProjectsScenariosAreValidToBoth() throws IOException {
+    Path project = REPOSITORY.resolve("examples/volume");
+    ReadContext volume = Project.open(project, Map.of()).readContext();
+    List<String> rejected = new ArrayList<>();
+    for (Path file : files(project.resolve("scenarios"))) {
+      if (!Boolean.TRUE.equals(schemaAccepts(file))) {
+        rejected.add(file.getFileName() + ": the schema rejects it");
+      }
+      try {
+        new ScenarioReader(volume).read(file);
+      } catch (InvalidInputException e) {
+        rejected.add(file.getFileName() + ": " + e.getMessage());
+      }
+    }
+    assertEquals(List.of(), rejected);
+    assertEquals(5, files(project.resolve("scenarios")).size());
   }
 
   /** Keywords of draft-07 that the schema may use; anything else is a typo that validators ignore. */

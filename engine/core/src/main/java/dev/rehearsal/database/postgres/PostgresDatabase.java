@@ -243,6 +243,16 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
+  public dev.rehearsal.database.LockProbe lockProbe() {
+    return new PostgresLockProbe();
+  }
+
+  @Override
+  public dev.rehearsal.database.SeedDialect seedDialect() {
+    return new PostgresSeedDialect();
+  }
+
+  @Override
   public Catalog catalog() {
     return new PostgresCatalog();
   }

@@ -137,6 +137,11 @@ public final class SqliteDatabase implements Database {
   }
 
   @Override
+  public dev.rehearsal.database.SeedDialect seedDialect() {
+    return new SqliteSeedDialect();
+  }
+
+  @Override
   public Catalog catalog() {
     return new SqliteCatalog();
   }
