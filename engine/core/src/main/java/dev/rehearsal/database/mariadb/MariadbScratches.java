@@ -32,6 +32,14 @@ final class MariadbScratches {
   private final String collation;
   private final Set<MariadbScratch> live = ConcurrentHashMap.newKeySet();
   private final Queue<String> problems = new ConcurrentLinkedQueue<>();
+  /**
+   * Set by the shutdown hook's sweep, which then waits for the creations under way ({@link #creating}, guarded by
+   * {@link #gate}): each drops what it made itself, and no new one starts. Without the wait, a worker thread could
+   * finish a scratch database after the sweep, and the JVM halt before anyone drops it.
+   */
+  private volatile boolean stopping;
+  private final Object gate = new Object();
+  private int creating;
 
   MariadbScratches(MariadbUrl door, Timeouts timeouts, String collation) {
     this.door = door;
@@ -74,6 +82,24 @@ final class MariadbScratches {
    */
   MariadbScratch create(String label) {
     String name = ScratchMarkers.name(label);
+    synchronized (gate) {
+      if (stopping) {
+        throw DatabaseException.infrastructure("cannot create scratch database " + name,
+            new IllegalStateException("the run is stopping (Ctrl-C or SIGTERM)"));
+      }
+      creating++;
+    }
+    try {
+      return createNow(name);
+    } finally {
+      synchronized (gate) {
+        creating--;
+        gate.notifyAll();
+      }
+    }
+  }
+
+  private MariadbScratch createNow(String name) {
     String marker = ScratchMarkers.database(Instant.now());
     try (Connection admin = door(); Statement statement = admin.createStatement()) {
       // The database first, then its user: a user without its database is always a leftover (clean drops it).
@@ -85,6 +111,12 @@ final class MariadbScratches {
             .withParameter("password", user.password()).withParameter("sessionVariables", timeouts.session());
         MariadbScratch scratch = new MariadbScratch(this, name, marker, user, steps);
         live.add(scratch);
+        if (stopping) {
+          // The sweep may have listed the live ones before this one was added: drop it here.
+          scratch.close();
+          throw DatabaseException.infrastructure("cannot create scratch database " + name,
+              new IllegalStateException("the run is stopping (Ctrl-C or SIGTERM)"));
+        }
         return scratch;
       } catch (SQLException | RuntimeException e) {
         undo(admin, name, marker, user);
@@ -150,6 +182,18 @@ final class MariadbScratches {
   }
 
   void dropLeftovers() {
+    synchronized (gate) {
+      stopping = true;
+      long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+      while (creating > 0 && System.nanoTime() < end) {
+        try {
+          gate.wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
     for (MariadbScratch scratch : List.copyOf(live)) {
       scratch.close();
     }

@@ -69,6 +69,24 @@ class MariadbDatabaseTest {
   }
 
   @Test
+  void theShutdownSweepDropsEveryLiveScratchDatabaseAndNoNewOneStarts() {
+    MariadbDatabase stopping = new MariadbDatabase("mariadb", MariadbServer.url(), "5min", "30s", null, null);
+    String label = label();
+    stopping.createScratch(label + "_a");
+    stopping.createScratch(label + "_b");
+    assertEquals(2, MariadbServer.databases("rehearsal_" + label).size());
+
+    stopping.dropLeftovers();
+
+    assertEquals(List.of(), MariadbServer.databases("rehearsal_" + label));
+    assertEquals(List.of(), MariadbServer.users("rehearsal_" + label));
+    DatabaseException refused = assertThrows(DatabaseException.class, () -> stopping.createScratch(label + "_c"));
+    assertEquals("cannot create scratch database rehearsal_" + label + "_c: the run is stopping (Ctrl-C or SIGTERM)",
+        refused.getMessage());
+    assertEquals(List.of(), MariadbServer.databases("rehearsal_" + label));
+  }
+
+  @Test
   void aDatabaseWhoseMarkerChangedIsLeftAloneAndReported() {
     ScratchDatabase scratch = database.createScratch(label());
     String name = scratch.location();
