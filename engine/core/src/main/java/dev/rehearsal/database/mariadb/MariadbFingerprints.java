@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Tables and their fingerprints in MariaDB, computed by the server: per table, the row count, two sums over rows of
@@ -55,28 +54,8 @@ final class MariadbFingerprints {
       throws SQLException {
     String row = columns.isEmpty() ? "''" : "CONCAT_WS(CHAR(31), "
         + String.join(", ", columns.stream().map(c -> "QUOTE(" + id(c) + ")").toList()) + ")";
-    List<List<String>> groups = Fingerprints.groups(columns, COLUMNS_PER_QUERY);
-    StringBuilder sql = new StringBuilder("SELECT COUNT(*), ").append(sum(row, 1)).append(", ").append(sum(row, 9));
-    perColumn(sql, groups.get(0));
-    TableFingerprint first;
-    try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(id(table))
-        .toString()); ResultSet rs = statement.executeQuery()) {
-      first = Fingerprints.read(rs, table, groups.get(0));
-    }
-    if (groups.size() == 1) {
-      return first;
-    }
-    Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>(first.columns());
-    for (List<String> group : groups.subList(1, groups.size())) {
-      StringBuilder more = new StringBuilder("SELECT 0");
-      perColumn(more, group);
-      try (PreparedStatement statement = connection.prepareStatement(more.append(" FROM ").append(id(table))
-          .toString()); ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        Fingerprints.readColumns(rs, group, 2, perColumn);
-      }
-    }
-    return TableFingerprint.of(table, first.rows(), first.hash(), perColumn);
+    return Fingerprints.query(connection, table, columns, COLUMNS_PER_QUERY, sum(row, 1) + ", " + sum(row, 9),
+        MariadbFingerprints::perColumn, id(table));
   }
 
   private static void perColumn(StringBuilder sql, List<String> columns) {

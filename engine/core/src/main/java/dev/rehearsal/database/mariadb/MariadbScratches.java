@@ -2,18 +2,13 @@ package dev.rehearsal.database.mariadb;
 
 import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.ScratchMarkers;
+import dev.rehearsal.database.ScratchRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Logger;
 
 /**
  * The scratch lifecycle on one MariaDB server. Through the door, each scratch database is created with its marker
@@ -25,21 +20,10 @@ import java.util.logging.Logger;
  */
 final class MariadbScratches {
 
-  private static final Logger LOG = Logger.getLogger(MariadbScratches.class.getName());
-
   private final MariadbUrl door;
   private final Timeouts timeouts;
   private final String collation;
-  private final Set<MariadbScratch> live = ConcurrentHashMap.newKeySet();
-  private final Queue<String> problems = new ConcurrentLinkedQueue<>();
-  /**
-   * Set by the shutdown hook's sweep, which then waits for the creations under way ({@link #creating}, guarded by
-   * {@link #gate}): each drops what it made itself, and no new one starts. Without the wait, a worker thread could
-   * finish a scratch database after the sweep, and the JVM halt before anyone drops it.
-   */
-  private volatile boolean stopping;
-  private final Object gate = new Object();
-  private int creating;
+  private final ScratchRegistry<MariadbScratch> registry = new ScratchRegistry<>();
 
   MariadbScratches(MariadbUrl door, Timeouts timeouts, String collation) {
     this.door = door;
@@ -82,21 +66,7 @@ final class MariadbScratches {
    */
   MariadbScratch create(String label) {
     String name = ScratchMarkers.name(label);
-    synchronized (gate) {
-      if (stopping) {
-        throw DatabaseException.infrastructure("cannot create scratch database " + name,
-            new IllegalStateException("the run is stopping (Ctrl-C or SIGTERM)"));
-      }
-      creating++;
-    }
-    try {
-      return createNow(name);
-    } finally {
-      synchronized (gate) {
-        creating--;
-        gate.notifyAll();
-      }
-    }
+    return registry.create(name, () -> createNow(name));
   }
 
   private MariadbScratch createNow(String name) {
@@ -109,15 +79,7 @@ final class MariadbScratches {
         user = ScratchUsers.create(admin, name, timeouts.statementSeconds());
         MariadbUrl steps = door.withDatabase(name).withParameter("user", name)
             .withParameter("password", user.password()).withParameter("sessionVariables", timeouts.session());
-        MariadbScratch scratch = new MariadbScratch(this, name, marker, user, steps);
-        live.add(scratch);
-        if (stopping) {
-          // The sweep may have listed the live ones before this one was added: drop it here.
-          scratch.close();
-          throw DatabaseException.infrastructure("cannot create scratch database " + name,
-              new IllegalStateException("the run is stopping (Ctrl-C or SIGTERM)"));
-        }
-        return scratch;
+        return new MariadbScratch(this, name, marker, user, steps);
       } catch (SQLException | RuntimeException e) {
         undo(admin, name, marker, user);
         throw e;
@@ -173,42 +135,23 @@ final class MariadbScratches {
   }
 
   void settled(MariadbScratch scratch) {
-    live.remove(scratch);
+    registry.settled(scratch);
   }
 
   /** The live scratch database called {@code name}, or null. */
   MariadbScratch live(String name) {
-    return live.stream().filter(s -> s.location().equals(name)).findFirst().orElse(null);
+    return registry.live(name);
   }
 
   void dropLeftovers() {
-    synchronized (gate) {
-      stopping = true;
-      long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
-      while (creating > 0 && System.nanoTime() < end) {
-        try {
-          gate.wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
-    }
-    for (MariadbScratch scratch : List.copyOf(live)) {
-      scratch.close();
-    }
+    registry.dropLeftovers();
   }
 
   void problem(String line) {
-    LOG.fine(line);
-    problems.add(line);
+    registry.problem(line);
   }
 
   List<String> takeProblems() {
-    List<String> taken = new ArrayList<>();
-    for (String line = problems.poll(); line != null; line = problems.poll()) {
-      taken.add(line);
-    }
-    return taken;
+    return registry.takeProblems();
   }
 }
