@@ -109,6 +109,25 @@ public final class MariadbDatabase implements Database {
     return version;
   }
 
+  /**
+   * One line when the door user may do more than Rehearsal needs (every privilege on every database, as the default
+   * local {@code root} has); none when the server cannot be reached (the scenario runs report that).
+   */
+  @Override
+  public List<String> notices() {
+    try (Connection admin = scratches.door(); Statement statement = admin.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT CURRENT_USER(), Super_priv FROM mysql.user "
+            + "WHERE CONCAT(User, '@', Host) = CURRENT_USER()")) {
+      if (rs.next() && "Y".equals(rs.getString(2))) {
+        return List.of("notice: " + name + ": the door user " + rs.getString(1) + " has every privilege; Rehearsal "
+            + "needs only CREATE, DROP, CREATE USER and GRANT OPTION (steps run as a user of their own)");
+      }
+      return List.of();
+    } catch (SQLException | DatabaseException e) {
+      return List.of();
+    }
+  }
+
   @Override
   public ScratchDatabase createScratch(String label) {
     return scratches.create(label);
