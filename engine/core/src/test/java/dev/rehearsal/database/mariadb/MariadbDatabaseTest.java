@@ -216,6 +216,31 @@ class MariadbDatabaseTest {
     }
   }
 
+  @Test
+  void aDumpRehearsalDidNotWriteIsRefusedWhenItReachesOutsideItsDatabase(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("nightly.sql");
+    Files.writeString(file, """
+        -- MariaDB dump 10.19  Distrib 10.11.19-MariaDB, for debian-linux-gnu (x86_64)
+        CREATE TABLE `t` (
+          `id` int(11) NOT NULL
+        );
+        INSERT INTO `t` VALUES
+        (1),
+        (2);
+        USE `production`;
+        DROP TABLE `orders`;
+        -- Dump completed
+        """);
+    assertEquals(new BackupContents(Map.of("t", 2L)), database.backups().read(file));
+    DatabaseException refused = assertThrows(DatabaseException.class, () -> database.backups().readExternal(file));
+    assertEquals("nightly.sql:8: refused: a statement that reaches outside the database it is restored into (USE, "
+        + "CREATE/DROP DATABASE, users and grants)", refused.getMessage());
+    assertEquals("mariadb-dump SQL", database.backups().formatOf(file));
+    Path other = dir.resolve("other.dump");
+    Files.writeString(other, "PGDMP");
+    assertThrows(DatabaseException.class, () -> database.backups().formatOf(other));
+  }
+
   private static String value(Statement statement, String sql) throws SQLException {
     try (ResultSet rs = statement.executeQuery(sql)) {
       rs.next();
