@@ -35,7 +35,7 @@ class ValidateAndListTest {
       assertEquals(true, line.matches(".*  \\(\\d+ steps\\)"), line);
     }
     assertEquals(samples.size() + " scenario files valid", lines.get(samples.size()));
-    assertEquals("no findings in 15 migration scripts (environments sqlite, postgres)", lines.get(samples.size() + 1));
+    assertEquals("no findings in 15 migration scripts (environments sqlite, postgres, mariadb)", lines.get(samples.size() + 1));
   }
 
   @Test

@@ -76,7 +76,7 @@ public final class Constants {
   /** The built-in PostgreSQL database name and kind. */
   public static final String POSTGRES = "postgres";
 
-  /** {@code databases.NAME.kind}: the engine, {@code sqlite} or {@code postgres}. Default: the database's name. */
+  /** {@code databases.NAME.kind}: the engine, {@code sqlite}, {@code postgres} or {@code mariadb}. Default: the database's name. */
   public static final String DATABASE_KIND = "kind";
 
   /**
@@ -141,10 +141,20 @@ public final class Constants {
   /** Default of {@link #DATABASE_STEPS_AS}. */
   public static final String DEFAULT_STEPS_AS = "scratch_role";
 
+  /** Default of {@code databases.NAME.url} for {@code kind: mariadb}. */
+  public static final String DEFAULT_MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/?user=root";
+
+  /**
+   * {@code databases.NAME.collation} ({@code kind: mariadb}): the collation scratch databases are created with, which
+   * should be production's: it decides whether {@code 'A' = 'a'}, and so what a unique key accepts. Default: the
+   * server's.
+   */
+  public static final String DATABASE_COLLATION = "collation";
+
   /** The keys a database may have. */
   public static final List<String> DATABASE_KEYS = List.of(DATABASE_KIND, DATABASE_ENVIRONMENT,
       DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT, DATABASE_BIN_DIR,
-      DATABASE_STEPS_AS);
+      DATABASE_STEPS_AS, DATABASE_COLLATION);
 
   /**
    * Whether the migrations, scripts, fixtures and backups directories (and the baseline, golden snapshot files, and

@@ -2,6 +2,7 @@ package dev.rehearsal.database;
 
 import dev.rehearsal.config.Constants;
 import dev.rehearsal.config.RehearsalConfig.DatabaseConfig;
+import dev.rehearsal.database.mariadb.MariadbDatabase;
 import dev.rehearsal.database.postgres.PostgresDatabase;
 import dev.rehearsal.database.sqlite.SqliteDatabase;
 import java.util.List;
@@ -18,7 +19,12 @@ public final class Databases {
           config.setting(Constants.DATABASE_STATEMENT_TIMEOUT, Constants.DEFAULT_STATEMENT_TIMEOUT),
           config.setting(Constants.DATABASE_LOCK_TIMEOUT, Constants.DEFAULT_LOCK_TIMEOUT),
           config.settings().get(Constants.DATABASE_BIN_DIR),
-          config.setting(Constants.DATABASE_STEPS_AS, Constants.DEFAULT_STEPS_AS)));
+          config.setting(Constants.DATABASE_STEPS_AS, Constants.DEFAULT_STEPS_AS)),
+      MariadbDatabase.KIND, config -> new MariadbDatabase(config.name(),
+          config.setting(Constants.DATABASE_URL, Constants.DEFAULT_MARIADB_URL),
+          config.setting(Constants.DATABASE_STATEMENT_TIMEOUT, Constants.DEFAULT_STATEMENT_TIMEOUT),
+          config.setting(Constants.DATABASE_LOCK_TIMEOUT, Constants.DEFAULT_LOCK_TIMEOUT),
+          config.settings().get(Constants.DATABASE_COLLATION), config.settings().get(Constants.DATABASE_BIN_DIR)));
 
   private Databases() {}
 

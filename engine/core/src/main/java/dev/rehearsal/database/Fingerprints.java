@@ -63,6 +63,46 @@ public final class Fingerprints {
     return groups.isEmpty() ? List.of(List.of()) : groups;
   }
 
+  /** The per-column part of a fingerprint query: {@code , count(c), sum} for each column of a group. */
+  @FunctionalInterface
+  public interface PerColumn {
+    void append(StringBuilder sql, List<String> columns);
+  }
+
+  /**
+   * A table's fingerprint in as many queries as its width needs: {@code SELECT count(*), ROWSUMS, <per column of
+   * the first group> FROM from}, then {@code SELECT 0, <per column of the next group> FROM from} for each further
+   * group of {@code perQuery} columns. Every query is prepared: a connection that fingerprints the same table again
+   * and again (a round-trip's) has it planned once.
+   *
+   * @param rowSums the two sums over the rows' hashes, as SQL ({@code sum1, sum2})
+   */
+  public static TableFingerprint query(java.sql.Connection connection, String table, List<String> columns,
+      int perQuery, String rowSums, PerColumn perColumn, String from) throws SQLException {
+    List<List<String>> groups = groups(columns, perQuery);
+    StringBuilder sql = new StringBuilder("SELECT count(*), ").append(rowSums);
+    perColumn.append(sql, groups.get(0));
+    TableFingerprint first;
+    try (java.sql.PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(from)
+        .toString()); ResultSet rs = statement.executeQuery()) {
+      first = read(rs, table, groups.get(0));
+    }
+    if (groups.size() == 1) {
+      return first;
+    }
+    Map<String, TableFingerprint.ColumnFingerprint> all = new TreeMap<>(first.columns());
+    for (List<String> group : groups.subList(1, groups.size())) {
+      StringBuilder more = new StringBuilder("SELECT 0");
+      perColumn.append(more, group);
+      try (java.sql.PreparedStatement statement = connection.prepareStatement(more.append(" FROM ").append(from)
+          .toString()); ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        readColumns(rs, group, 2, all);
+      }
+    }
+    return TableFingerprint.of(table, first.rows(), first.hash(), all);
+  }
+
   /** Renders the two sums as one hash string. */
   public static String hash(long first, long second) {
     return String.format("%016x%016x", first, second);

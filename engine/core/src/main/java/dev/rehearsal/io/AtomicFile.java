@@ -42,7 +42,12 @@ public final class AtomicFile implements AutoCloseable {
   private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::deleteOpen, "rehearsal-temporary-files"));
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::deleteOpen, "rehearsal-temporary-files"));
+    } catch (IllegalStateException shuttingDown) {
+      // First used by another shutdown hook (a run stopped before any report was written): files written from
+      // there on are the hook's own, which it commits or deletes itself.
+    }
   }
 
   private final Path target;

@@ -18,7 +18,7 @@ final class SchemaObjects {
       + "|\\[[^\\]]+\\]|[\\w$]+))?";
   private static final String KINDS = "(TABLE|VIEW|INDEX|TYPE|SEQUENCE|FUNCTION|PROCEDURE|TRIGGER)";
   private static final Pattern CREATE = Pattern.compile("^CREATE\\s+(?:OR\\s+REPLACE\\s+)?(?:(?:GLOBAL|LOCAL)\\s+)?"
-      + "(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?(?:MATERIALIZED\\s+)?(?:UNIQUE\\s+)?" + KINDS
+      + "(?:(?:TEMP|TEMPORARY|UNLOGGED)\\s+)?(?:MATERIALIZED\\s+)?(?:(?:UNIQUE|FULLTEXT|SPATIAL)\\s+)?" + KINDS
       + "\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")", Pattern.CASE_INSENSITIVE);
   private static final Pattern DROP = Pattern.compile("^DROP\\s+(?:MATERIALIZED\\s+)?" + KINDS
       + "\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+EXISTS\\s+)?(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);

@@ -42,6 +42,13 @@ final class ConfigText {
         .append("    # CREATEDB. REHEARSAL_POSTGRES_URL or --postgres-url override it.\n")
         .append(pair("    run_by_default: false", postgres.isPresent()
             ? "true runs every scenario on PostgreSQL too" : "true if your scripts are for PostgreSQL"));
+    layout.mariadbEnvironment().ifPresent(mariadb -> text
+        .append(pair("  mariadb:", "'rehearse run --database mariadb'"))
+        .append(pair("    environment: " + scalar(mariadb.name()), "environments/" + mariadb.name() + ".properties"))
+        .append(pair("    url: " + Constants.DEFAULT_MARIADB_URL, "the door only"))
+        .append("    # Each run creates its own database and user through this URL and drops them afterwards; the\n")
+        .append("    # user needs CREATE, DROP, CREATE USER and GRANT OPTION. Set collation: to production's.\n")
+        .append(pair("    run_by_default: false", "true runs every scenario on MariaDB too")));
     return text.toString();
   }
 

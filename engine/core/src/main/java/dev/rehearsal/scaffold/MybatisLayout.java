@@ -52,6 +52,13 @@ public record MybatisLayout(Path root, List<Path> scriptsDirs, List<EnvironmentF
         .min(java.util.Comparator.comparing(e -> e.name().matches("(?i)prod(uction)?|live"))));
   }
 
+  /** The environment meant for MariaDB or MySQL: named {@code mariadb}, else one whose URL is theirs, not production's first. */
+  public Optional<EnvironmentFile> mariadbEnvironment() {
+    return named("mariadb").or(() -> named("mysql")).or(() -> environments.stream()
+        .filter(e -> e.database().equals("mariadb"))
+        .min(java.util.Comparator.comparing(e -> e.name().matches("(?i)prod(uction)?|live"))));
+  }
+
   private Optional<EnvironmentFile> named(String name) {
     return environments.stream().filter(e -> e.name().equals(name)).findFirst();
   }

@@ -46,11 +46,50 @@ final class FailureState {
         : now.text().equals(afterScript.text()) ? "after" : "inconsistent";
     String meaning = switch (state) {
       case "before" -> "the failing script left no trace";
-      case "after" -> "the script's changes are in place";
-      default -> "the schema matches neither side of the script";
+      case "after" -> recorded(context, failure) ? "the script's changes are in place"
+          : "the script's schema changes are in place, but the changelog does not record them: the next "
+              + (failure.undo() ? "rollback" : "apply") + " runs the script again";
+      default -> "the schema matches neither side of the script" + partly(now, beforeScript, afterScript);
     };
     return "left at version " + version + ", schema " + state + " " + failure.migration().toPlainString() + " ("
         + meaning + ")";
+  }
+
+  /** Whether the changelog says what the schema does: the script applied (or, for an undo, rolled back). */
+  private static boolean recorded(StepContext context, InjectedFailure failure) {
+    BigDecimal version = context.migrator().version();
+    boolean applied = version != null && version.compareTo(failure.migration()) >= 0;
+    return failure.undo() != applied;
+  }
+
+  /** Shown at most, of what a half-applied script left or took away. */
+  private static final int LISTED = 8;
+
+  /**
+   * What a script that failed halfway left behind, where each statement commits by itself (MariaDB's DDL): the
+   * objects of its side that are already there, and those of the other side already gone, by their snapshot keys.
+   */
+  private static String partly(SchemaSnapshot now, SchemaSnapshot beforeScript, SchemaSnapshot afterScript) {
+    java.util.Map<String, dev.rehearsal.database.SchemaFact> current = now.byKey();
+    java.util.Map<String, dev.rehearsal.database.SchemaFact> before = beforeScript.byKey();
+    java.util.Map<String, dev.rehearsal.database.SchemaFact> after = afterScript.byKey();
+    List<String> left = current.keySet().stream().filter(k -> !before.containsKey(k) && after.containsKey(k))
+        .toList();
+    List<String> gone = before.keySet().stream().filter(k -> !current.containsKey(k) && !after.containsKey(k))
+        .toList();
+    StringBuilder text = new StringBuilder();
+    if (!left.isEmpty()) {
+      text.append("; already there: ").append(listed(left));
+    }
+    if (!gone.isEmpty()) {
+      text.append("; already gone: ").append(listed(gone));
+    }
+    return text.toString();
+  }
+
+  private static String listed(List<String> keys) {
+    String shown = String.join(", ", keys.subList(0, Math.min(LISTED, keys.size())));
+    return keys.size() > LISTED ? shown + " and " + (keys.size() - LISTED) + " more" : shown;
   }
 
   private static SchemaSnapshot schema(StepContext context, ScratchDatabase probe, String changelog) {

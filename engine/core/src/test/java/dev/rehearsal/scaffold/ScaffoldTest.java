@@ -155,6 +155,8 @@ class ScaffoldTest {
     String config = read(project.resolve("rehearsal.yaml"));
     assertTrue(config.contains("  sqlite:  ") && config.contains("    environment: local  "), config);
     assertTrue(config.contains("  postgres:  ") && config.contains("    environment: ci  "), config);
+    assertTrue(config.contains("\n  mariadb:  ") && config.contains("\n    environment: reporting  ")
+        && config.contains("\n    url: jdbc:mariadb://127.0.0.1:3306/?user=root  "), config);
     assertEquals("local.db\nartifacts/\n# Rehearsal's reports and backups\nbackups/\n",
         read(project.resolve(".gitignore")));
     assertTrue(read(repository.resolve(".github/workflows/rehearsal.yml")).endsWith("          working-directory: db\n"));

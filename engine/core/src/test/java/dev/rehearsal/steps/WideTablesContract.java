@@ -39,6 +39,16 @@ abstract class WideTablesContract {
   /** The most columns a table may have on this engine. */
   abstract int widest();
 
+  /** The type of the wide table's columns. */
+  String columnType() {
+    return "VARCHAR(20)";
+  }
+
+  /** The undo of the index on the wide table. */
+  String dropIndex() {
+    return "DROP INDEX ix_profiles_a2;";
+  }
+
   @BeforeEach
   void writeRepositoryAndCreateScratch() throws IOException {
     Path migrations = project.resolve("migrations");
@@ -48,15 +58,15 @@ abstract class WideTablesContract {
     Files.writeString(migrations.resolve("environments/" + environment() + ".properties"), "changelog=CHANGELOG\n");
     Files.writeString(migrations.resolve("scripts/20240101000000_create_profiles.sql"), "-- // profiles\n"
         + "CREATE TABLE profiles (id INTEGER PRIMARY KEY, " + IntStream.rangeClosed(2, widest())
-            .mapToObj(i -> "a" + i + " VARCHAR(20)").collect(Collectors.joining(", ")) + ");\n\n"
+            .mapToObj(i -> "a" + i + " " + columnType()).collect(Collectors.joining(", ")) + ");\n\n"
         + "-- //@UNDO\nDROP TABLE profiles;\n");
     Files.writeString(migrations.resolve("scripts/20240102000000_index_profiles.sql"), """
         -- // an index on the wide table
         CREATE INDEX ix_profiles_a2 ON profiles (a2);
 
         -- //@UNDO
-        DROP INDEX ix_profiles_a2;
-        """);
+        %s
+        """.formatted(dropIndex()));
     Files.writeString(migrations.resolve("scripts/20240103000000_blank_last_attribute.sql"), """
         -- // a lossy change of the last column
         UPDATE profiles SET a%d = NULL;

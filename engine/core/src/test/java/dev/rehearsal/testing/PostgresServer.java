@@ -3,21 +3,18 @@ package dev.rehearsal.testing;
 import dev.rehearsal.config.Constants;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.opentest4j.TestAbortedException;
 
 /** The PostgreSQL server the tests use, and the check behind {@link RequiresPostgres}. */
 public final class PostgresServer implements BeforeAllCallback, BeforeEachCallback {
 
-  private static volatile String unreachable;
-  private static volatile boolean checked;
+  private static final ServerCheck CHECK = new ServerCheck("PostgreSQL", PostgresServer::url, "Start it with "
+      + "'pg_ctlcluster --skip-systemctl-redirect 15 main start' or set REHEARSAL_POSTGRES_URL.");
 
   /** The door URL: {@code REHEARSAL_POSTGRES_URL}, or the default local server. */
   public static String url() {
@@ -46,62 +43,22 @@ public final class PostgresServer implements BeforeAllCallback, BeforeEachCallba
 
   /** Skips (outside CI) or fails (in CI) the calling test when the server cannot be reached. */
   public static void ensureReachable() {
-    if (!checked) {
-      try (Connection connection = DriverManager.getConnection(url())) {
-        unreachable = null;
-      } catch (SQLException e) {
-        unreachable = e.getMessage();
-      }
-      checked = true;
-      if (unreachable != null && !"true".equals(System.getenv("CI"))) {
-        System.err.println("PostgreSQL tests skipped: cannot reach " + url().replaceAll("password=[^&]*",
-            "password=***") + " (" + unreachable + ")");
-      }
-    }
-    if (unreachable == null) {
-      return;
-    }
-    String message = "PostgreSQL is not reachable (" + unreachable + "). Start it with "
-        + "'pg_ctlcluster --skip-systemctl-redirect 15 main start' or set REHEARSAL_POSTGRES_URL.";
-    if ("true".equals(System.getenv("CI"))) {
-      throw new AssertionError("CI=true: PostgreSQL tests must run, not be skipped. " + message);
-    }
-    throw new TestAbortedException(message);
+    CHECK.ensureReachable();
   }
 
   /** Names of databases whose name starts with {@code prefix}. */
   public static List<String> databases(String prefix) {
-    return names("SELECT datname FROM pg_database WHERE datname LIKE ? ORDER BY 1", prefix);
+    return CHECK.names("SELECT datname FROM pg_database WHERE datname LIKE ? ORDER BY 1", prefix);
   }
 
   /** Names of roles whose name starts with {@code prefix}. */
   public static List<String> roles(String prefix) {
-    return names("SELECT rolname FROM pg_roles WHERE rolname LIKE ? ORDER BY 1", prefix);
-  }
-
-  private static List<String> names(String sql, String prefix) {
-    try (Connection connection = DriverManager.getConnection(url());
-        PreparedStatement query = connection.prepareStatement(sql)) {
-      query.setString(1, prefix.replace("_", "\\_") + "%");
-      List<String> names = new ArrayList<>();
-      try (ResultSet rs = query.executeQuery()) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      }
-      return names;
-    } catch (SQLException e) {
-      throw new AssertionError("cannot list names: " + e.getMessage(), e);
-    }
+    return CHECK.names("SELECT rolname FROM pg_roles WHERE rolname LIKE ? ORDER BY 1", prefix);
   }
 
   /** Runs one statement on the door database. */
   public static void execute(String sql) {
-    try (Connection connection = DriverManager.getConnection(url())) {
-      connection.createStatement().execute(sql);
-    } catch (SQLException e) {
-      throw new AssertionError("cannot run " + sql + ": " + e.getMessage(), e);
-    }
+    CHECK.execute(sql);
   }
 
   /** The first value of a query on the door database. */

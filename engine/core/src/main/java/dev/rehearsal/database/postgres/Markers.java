@@ -1,64 +1,30 @@
 package dev.rehearsal.database.postgres;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.rehearsal.database.ScratchMarkers;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/**
- * The comments Rehearsal writes on the databases and roles it creates, saying who created them and when; with the
- * {@value #PREFIX} name, they are what {@code clean} recognises.
- */
+/** The markers of {@link ScratchMarkers}, under the names this package has always used. */
 final class Markers {
 
-  /** Names of scratch databases and of their roles start with this. */
-  static final String PREFIX = "rehearsal_";
-  static final String DATABASE = "Rehearsal scratch database";
-  static final String ROLE = "Rehearsal scratch role";
-
-  private static final Pattern CREATED = Pattern.compile("created (\\S+)");
-  private static final String WHO = who();
+  static final String PREFIX = ScratchMarkers.PREFIX;
+  static final String DATABASE = ScratchMarkers.DATABASE;
+  static final String ROLE = ScratchMarkers.ROLE;
 
   private Markers() {}
 
-  /** The comment of a database created now. */
   static String database(Instant now) {
-    return DATABASE + "; created " + now + " by " + WHO + "; drop it with 'rehearse clean' if it is still here";
+    return ScratchMarkers.database(now);
   }
 
-  /** The comment of a role created now. */
   static String role(Instant now) {
-    return ROLE + "; created " + now + " by " + WHO + "; 'rehearse clean' drops it with its database";
+    return ScratchMarkers.role(now);
   }
 
-  /** The creation time in a comment that starts with {@code mark}, or null when the comment is not such a marker. */
   static Instant created(String comment, String mark) {
-    if (comment == null || !comment.startsWith(mark + "; ")) {
-      return null;
-    }
-    Matcher m = CREATED.matcher(comment);
-    try {
-      return m.find() ? Instant.parse(m.group(1)) : null;
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return ScratchMarkers.created(comment, mark);
   }
 
-  /** A database or role name for {@code label}: lower case, letters, digits and {@code _}, at most 63 bytes. */
   static String name(String label) {
-    String name = PREFIX + label.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-    return name.length() > 63 ? name.substring(0, 63) : name;
-  }
-
-  private static String who() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "unknown host";
-    }
-    return System.getProperty("user.name") + "@" + host + " pid " + ProcessHandle.current().pid();
+    return ScratchMarkers.name(label);
   }
 }

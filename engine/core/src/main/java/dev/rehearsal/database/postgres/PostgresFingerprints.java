@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Tables and their fingerprints in PostgreSQL: per table, the row count, two sums over rows of 32-bit slices of the
@@ -70,30 +69,8 @@ final class PostgresFingerprints {
       throws SQLException {
     List<String> values = columns.stream().map(c -> "coalesce(quote_literal(" + quote(c) + "), 'NULL')").toList();
     String row = values.isEmpty() ? "''" : concat(values);
-    List<List<String>> groups = Fingerprints.groups(columns, COLUMNS_PER_QUERY);
-    String from = from(connection, table);
-    StringBuilder sql = new StringBuilder("SELECT count(*), ").append(sum(row, 1)).append(", ").append(sum(row, 9));
-    perColumn(sql, groups.get(0));
-    TableFingerprint first;
-    // Prepared: a connection that fingerprints the same table again and again (a round-trip's) plans it once.
-    try (PreparedStatement statement = connection.prepareStatement(sql.append(" FROM ").append(from)
-        .toString()); ResultSet rs = statement.executeQuery()) {
-      first = Fingerprints.read(rs, table, groups.get(0));
-    }
-    if (groups.size() == 1) {
-      return first;
-    }
-    Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>(first.columns());
-    for (List<String> group : groups.subList(1, groups.size())) {
-      StringBuilder more = new StringBuilder("SELECT 0");
-      perColumn(more, group);
-      try (PreparedStatement statement = connection.prepareStatement(more.append(" FROM ").append(from)
-          .toString()); ResultSet rs = statement.executeQuery()) {
-        rs.next();
-        Fingerprints.readColumns(rs, group, 2, perColumn);
-      }
-    }
-    return TableFingerprint.of(table, first.rows(), first.hash(), perColumn);
+    return Fingerprints.query(connection, table, columns, COLUMNS_PER_QUERY, sum(row, 1) + ", " + sum(row, 9),
+        PostgresFingerprints::perColumn, from(connection, table));
   }
 
   private static void perColumn(StringBuilder sql, List<String> columns) {

@@ -1,18 +1,13 @@
 package dev.rehearsal.database.postgres;
 
 import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.database.ScratchRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Logger;
 
 /**
  * The scratch lifecycle on one server. Through the door, each scratch database is created with a role of its own
@@ -23,8 +18,6 @@ import java.util.logging.Logger;
  */
 final class PostgresScratches {
 
-  private static final Logger LOG = Logger.getLogger(PostgresScratches.class.getName());
-
   /** Who the door user is: name, OID, whether a superuser; and the server's major version. */
   record Door(String user, long oid, boolean superuser, int major) {}
 
@@ -34,9 +27,8 @@ final class PostgresScratches {
   private final String lockTimeout;
   private final boolean stepsAsDoor;
   private final StateCopies copies = new StateCopies(this);
-  /** Scratch databases created here and neither dropped nor kept yet: what {@link #dropLeftovers()} drops. */
-  private final Set<PostgresScratch> live = ConcurrentHashMap.newKeySet();
-  private final Queue<String> problems = new ConcurrentLinkedQueue<>();
+  /** Scratch databases created here and neither dropped nor kept yet, and what could not be dropped. */
+  private final ScratchRegistry<PostgresScratch> registry = new ScratchRegistry<>();
   private volatile Door facts;
 
   PostgresScratches(PgUrl door, PgConnections connections, String statementTimeout, String lockTimeout,
@@ -117,6 +109,10 @@ final class PostgresScratches {
    */
   PostgresScratch create(String label, PostgresScratch state) {
     String name = Markers.name(label);
+    return registry.create(name, () -> createNow(name, state));
+  }
+
+  private PostgresScratch createNow(String name, PostgresScratch state) {
     if (state != null && copies.seal(state).inexact() != null) {
       throw DatabaseException.failed("cannot copy the cached state " + state.location() + " exactly: "
           + state.seal().inexact(), null);
@@ -142,7 +138,6 @@ final class PostgresScratches {
         if (state != null) {
           copies.finish(admin, state, scratch);
         }
-        live.add(scratch);
         return scratch;
       } catch (SQLException | RuntimeException e) {
         undo(admin, name, oid, owner);
@@ -204,19 +199,17 @@ final class PostgresScratches {
 
   /** A scratch database is dropped or kept: it is no longer a leftover. */
   void settled(PostgresScratch scratch) {
-    live.remove(scratch);
+    registry.settled(scratch);
   }
 
   /** The live scratch database called {@code name}, or null. */
   PostgresScratch live(String name) {
-    return live.stream().filter(s -> s.location().equals(name)).findFirst().orElse(null);
+    return registry.live(name);
   }
 
   /** Drops every scratch database created here that is neither dropped nor kept. */
   void dropLeftovers() {
-    for (PostgresScratch scratch : List.copyOf(live)) {
-      scratch.close();
-    }
+    registry.dropLeftovers();
   }
 
   /** The settings every scratch database gets when it is created, as {@code pg_db_role_setting} holds them. */
@@ -226,16 +219,11 @@ final class PostgresScratches {
 
   /** Records what could not, or would not, be dropped; the run reports it. */
   void problem(String line) {
-    LOG.fine(line);
-    problems.add(line);
+    registry.problem(line);
   }
 
   /** The problems recorded since the last call. */
   List<String> takeProblems() {
-    List<String> taken = new ArrayList<>();
-    for (String line = problems.poll(); line != null; line = problems.poll()) {
-      taken.add(line);
-    }
-    return taken;
+    return registry.takeProblems();
   }
 }

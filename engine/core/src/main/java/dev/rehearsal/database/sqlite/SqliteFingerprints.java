@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConnection;
 
@@ -60,29 +59,8 @@ final class SqliteFingerprints {
     registerHashFunctions(connection);
     List<String> quoted = columns.stream().map(c -> "quote(" + quote(c) + ")").toList();
     String row = quoted.isEmpty() ? "''" : concat(quoted);
-    List<List<String>> groups = Fingerprints.groups(columns, COLUMNS_PER_QUERY);
-    StringBuilder sql = new StringBuilder("SELECT count(*), coalesce(sum(rehearsal_h0(" + row
-        + ")), 0), coalesce(sum(rehearsal_h1(" + row + ")), 0)");
-    perColumn(sql, groups.get(0));
-    TableFingerprint first;
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql.append(" FROM ").append(quote(table)).toString())) {
-      first = Fingerprints.read(rs, table, groups.get(0));
-    }
-    if (groups.size() == 1) {
-      return first;
-    }
-    Map<String, TableFingerprint.ColumnFingerprint> perColumn = new TreeMap<>(first.columns());
-    for (List<String> group : groups.subList(1, groups.size())) {
-      StringBuilder more = new StringBuilder("SELECT 0");
-      perColumn(more, group);
-      try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery(more.append(" FROM ").append(quote(table)).toString())) {
-        rs.next();
-        Fingerprints.readColumns(rs, group, 2, perColumn);
-      }
-    }
-    return TableFingerprint.of(table, first.rows(), first.hash(), perColumn);
+    return Fingerprints.query(connection, table, columns, COLUMNS_PER_QUERY, "coalesce(sum(rehearsal_h0(" + row
+        + ")), 0), coalesce(sum(rehearsal_h1(" + row + ")), 0)", SqliteFingerprints::perColumn, quote(table));
   }
 
   private static void perColumn(StringBuilder sql, List<String> columns) {
