@@ -110,6 +110,13 @@ final class PlainScript extends OutputStream {
     lineNumber++;
     byte[] bytes = line.toByteArray();
     line.reset();
+    for (byte b : bytes) {
+      if (b == 0) {
+        // psql reads a line as a C string: it would drop the rest of the line, and read what follows differently.
+        throw new Refused(lineNumber, "a NUL byte: psql stops reading a line there, so the rest of the script would "
+            + "not be read as it was checked (pg_dump writes none)");
+      }
+    }
     if (state == State.COPY_DATA) {
       out.write(bytes);
       if (text(bytes).stripTrailing().equals("\\.")) {
@@ -171,7 +178,9 @@ final class PlainScript extends OutputStream {
         }
         default -> {
           if (c == '-' && next == '-') {
-            i = text.length();
+            // psql's comment ends at a carriage return as well as at the line's end: what follows it is read.
+            int cr = text.indexOf('\r', i);
+            i = cr < 0 ? text.length() : cr;
             continue;
           }
           taken = normal(text, i, c, next);
@@ -234,9 +243,18 @@ final class PlainScript extends OutputStream {
     if (c == '\'') {
       boolean escape = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
           && (i < 2 || !identifierChar(text.charAt(i - 2)));
+      if (escape && i >= 2 && text.charAt(i - 2) == '.') {
+        // After '1.' psql reads 'e' as part of the number and the string as a standard one; after 'x.' as E'...'.
+        throw new Refused(lineNumber, "a string right after '.e' or '.E': psql may read it as E'...' or as '...', "
+            + "which end in different places (pg_dump writes no such string)");
+      }
       state = escape ? State.ESCAPE_STRING : State.STRING;
     } else if (c == '"') {
       state = State.IDENTIFIER;
+    } else if (c == '$' && i > 0 && identifierChar(text.charAt(i - 1)) && dollarDelimiterAt(text, i)) {
+      // After a name psql reads the '$' as part of it; after a number ('1$$') as the start of a dollar quote.
+      throw new Refused(lineNumber, "a dollar quote right after a word or number: psql may read it as a quote or "
+          + "as part of the word, which end in different places (pg_dump writes a space before its dollar quotes)");
     } else if (c == '$' && (i == 0 || !identifierChar(text.charAt(i - 1)))) {
       int end = i + 1;
       if (end < text.length() && !Character.isDigit(text.charAt(end))) {
@@ -315,6 +333,17 @@ final class PlainScript extends OutputStream {
       out.write(raw.toString().getBytes(StandardCharsets.ISO_8859_1));
       raw.setLength(0);
     }
+  }
+
+  /** Whether a dollar-quote delimiter ({@code $$}, {@code $tag$}) starts at {@code i}, as psql's lexer reads one. */
+  private static boolean dollarDelimiterAt(String text, int i) {
+    int end = i + 1;
+    if (end < text.length() && !Character.isDigit(text.charAt(end))) {
+      while (end < text.length() && text.charAt(end) != '$' && identifierChar(text.charAt(end))) {
+        end++;
+      }
+    }
+    return end < text.length() && text.charAt(end) == '$';
   }
 
   private static boolean identifierChar(char c) {

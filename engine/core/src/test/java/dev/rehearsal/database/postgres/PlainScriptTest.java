@@ -146,6 +146,33 @@ class PlainScriptTest {
         + "\\restrict and \\connect)", refusal("\\.\n"));
   }
 
+  /**
+   * Each of these ran {@code \!} under psql 15 (tried on a private cluster: the command ran) while this reading saw
+   * the meta-command inside a string, a comment or COPY rows: where psql's lexer and this one could part, the script
+   * is refused.
+   */
+  @Test
+  void whereThisReadingAndPsqlsCouldPartTheScriptIsRefused() {
+    // psql reads a line as a C string: after the NUL, the quote this reading sees is gone.
+    assertEquals("1: a NUL byte: psql stops reading a line there, so the rest of the script would not be read as "
+        + "it was checked (pg_dump writes none)", refusal("COMMENT ON SCHEMA public IS \0'\n\\! id\n';\n"));
+    // psql's '--' comment ends at a carriage return.
+    assertEquals("1: a psql meta-command in a statement ('\\!') — a restore runs SQL only",
+        refusal("SELECT pg_catalog.setval('s', 1, true); -- note\r\\! id\n"));
+    // '1$$' is a number, then a dollar quote, for psql; 'x$$' a name.
+    assertEquals("1: a dollar quote right after a word or number: psql may read it as a quote or as part of the "
+        + "word, which end in different places (pg_dump writes a space before its dollar quotes)",
+        refusal("COMMENT ON SCHEMA public IS 1$$ ' $$ \\! id\n';\n"));
+    // '1.e' is a number for psql, so the string is a standard one, which the backslash does not escape.
+    assertEquals("1: a string right after '.e' or '.E': psql may read it as E'...' or as '...', which end in "
+        + "different places (pg_dump writes no such string)", refusal("COMMENT ON SCHEMA public IS 1.e'\\' "
+        + "\\! id\n';\n"));
+    // A COPY that only mentions FROM stdin copies nothing: psql runs the lines after it.
+    assertEquals("2: the psql meta-command '\\!' — a restore runs SQL only (pg_dump writes no meta-command but "
+        + "\\restrict and \\connect)", refusal("COPY (SELECT 1) TO STDOUT (NULL 'a FROM STDIN a');\n\\! id\n"
+        + "\\.\n"));
+  }
+
   @Test
   void statementsThatReachOutsideTheDatabaseAreRefused() {
     String[] refused = {
