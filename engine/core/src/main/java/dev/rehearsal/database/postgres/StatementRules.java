@@ -41,7 +41,8 @@ final class StatementRules {
       refuse("SET( SESSION| LOCAL)? STANDARD_CONFORMING_STRINGS (TO|=) (?!'?(ON|TRUE)'?;$).*",
           "standard_conforming_strings off: backslashes would then escape quotes, and the script would read "
               + "differently from how it was checked"),
-      refuse("SET( SESSION| LOCAL)? CLIENT_ENCODING (TO|=) '?(SJIS|SHIFT_JIS_2004|BIG5|GBK|UHC|GB18030|JOHAB)'?",
+      refuse("SET( SESSION| LOCAL)? (CLIENT_ENCODING (TO|=)|NAMES) "
+          + "'?(SJIS|SHIFT_JIS_2004|BIG5|GBK|UHC|GB18030|JOHAB)'?",
           "a client encoding that does not keep ASCII as ASCII: the script would read differently from how it was "
               + "checked"));
 

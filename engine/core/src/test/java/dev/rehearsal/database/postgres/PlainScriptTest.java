@@ -182,7 +182,7 @@ class PlainScriptTest {
         "DO $$ BEGIN EXECUTE 'RESET ROLE'; END $$;", "SELECT pg_read_file('/etc/passwd');",
         "CREATE EXTENSION IF NOT EXISTS dblink;", "CREATE SERVER far FOREIGN DATA WRAPPER postgres_fdw;",
         "CREATE USER MAPPING FOR CURRENT_USER SERVER far;", "ROLLBACK;", "LOAD 'plugin';",
-        "SET standard_conforming_strings = off;", "SET client_encoding = 'SJIS';",
+        "SET standard_conforming_strings = off;", "SET client_encoding = 'SJIS';", "SET NAMES 'SJIS';",
         "CREATE TABLE t (r text DEFAULT set_config('role', 'postgres', false));",
         "CREATE TABLE t AS SELECT pg_catalog.set_config('standard_conforming_strings', 'off', false);"};
     for (String statement : refused) {
