@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A SQL script as {@code psql} reads it — a {@code pg_dump} plain dump, or the script {@code pg_restore} makes of an
@@ -58,6 +59,12 @@ final class PlainScript extends OutputStream {
   private int lineNumber;
   private int statementLine;
   private boolean content;
+  /** As psql counts them: a {@code ;} inside parentheses, or in a function's {@code BEGIN ... END}, ends nothing. */
+  private int parens;
+  private int begins;
+  /** The first letters of the statement's first four words where they are create, or, replace, function, procedure. */
+  private final char[] words = new char[4];
+  private int wordCount;
   private int dropped;
 
   /** @param out where the statements it keeps go; {@link OutputStream#nullOutputStream()} to check only */
@@ -184,7 +191,8 @@ final class PlainScript extends OutputStream {
             continue;
           }
           taken = normal(text, i, c, next);
-          if (c == ';') {
+          // Inside parentheses or a function's BEGIN ... END psql sends nothing yet: the statement goes on.
+          if (c == ';' && parens == 0 && begins == 0) {
             raw.append(text, mark, i + 1);
             mark = i + 1;
             if (endOfStatement()) {
@@ -239,6 +247,16 @@ final class PlainScript extends OutputStream {
     if (!content && !Character.isWhitespace(c)) {
       content = true;
       statementLine = lineNumber;
+    }
+    if (c == '(') {
+      parens++;
+    } else if (c == ')' && parens > 0) {
+      parens--;
+    } else if (identifierStart(c)) {
+      int end = wordAt(text, i);
+      if (end > i) {
+        keyword(text.substring(i, end));
+      }
     }
     if (c == '\'') {
       boolean escape = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
@@ -307,6 +325,7 @@ final class PlainScript extends OutputStream {
     head.setLength(0);
     tail.setLength(0);
     content = false;
+    wordCount = 0;
     return StatementRules.copiesFromStdin(statement);
   }
 
@@ -333,6 +352,77 @@ final class PlainScript extends OutputStream {
       out.write(raw.toString().getBytes(StandardCharsets.ISO_8859_1));
       raw.setLength(0);
     }
+  }
+
+  /**
+   * A word outside quotes and comments, as psql's lexer counts it: in {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}
+   * outside parentheses, {@code BEGIN} (and {@code CASE} within it) opens a body that {@code END} closes, and psql
+   * does not end the statement at a {@code ;} inside it.
+   */
+  private void keyword(String word) {
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    if (wordCount == 0) {
+      java.util.Arrays.fill(words, (char) 0);
+    }
+    if (List.of("create", "function", "procedure", "or", "replace").contains(lower) && wordCount < words.length) {
+      words[wordCount] = lower.charAt(0);
+    }
+    wordCount++;
+    boolean routine = words[0] == 'c' && (words[1] == 'f' || words[1] == 'p'
+        || (words[1] == 'o' && words[2] == 'r' && (words[3] == 'f' || words[3] == 'p')));
+    if (routine && parens == 0) {
+      if (lower.equals("begin")) {
+        begins++;
+      } else if (lower.equals("case") && begins > 0) {
+        begins++;
+      } else if (lower.equals("end") && begins > 0) {
+        begins--;
+      }
+    }
+  }
+
+  /**
+   * Where the word psql's lexer starts at {@code i} ends, or {@code i} when none starts there: the run of name
+   * characters around {@code i} is split as psql splits it — a lone {@code $} ({@code $begin} is $ and begin) or a
+   * parameter ({@code $1}) ends where a word begins; a word runs to the end of the run. A number ({@code 1},
+   * {@code 1e5}) is split off too ({@code 1begin} as 1 and begin), which psql 15 does not do: counting a BEGIN that
+   * psql does not count only keeps a statement open longer here, the side on which more is checked.
+   */
+  private static int wordAt(String text, int i) {
+    int pos = i;
+    while (pos > 0 && identifierChar(text.charAt(pos - 1))) {
+      pos--;
+    }
+    while (pos <= i) {
+      char c = text.charAt(pos);
+      if (Character.isDigit(c)) {
+        pos = digits(text, pos);
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+          pos = digits(text, pos + 1);
+        }
+      } else if (c == '$') {
+        pos = digits(text, pos + 1);
+      } else {
+        int end = pos;
+        while (end < text.length() && identifierChar(text.charAt(end))) {
+          end++;
+        }
+        return pos == i ? end : i;
+      }
+    }
+    return i;
+  }
+
+  private static int digits(String text, int pos) {
+    while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    return pos;
+  }
+
+  /** A character that starts a word for psql: a letter, {@code _}, or any non-ASCII byte. */
+  private static boolean identifierStart(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80;
   }
 
   /** Whether a dollar-quote delimiter ({@code $$}, {@code $tag$}) starts at {@code i}, as psql's lexer reads one. */
