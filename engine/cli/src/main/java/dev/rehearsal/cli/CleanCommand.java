@@ -3,6 +3,7 @@ package dev.rehearsal.cli;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.io.Leftovers;
 import dev.rehearsal.run.Project;
+import dev.rehearsal.text.Shown;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,13 +43,14 @@ final class CleanCommand extends PlainCommand {
     int[] young = {0};
     for (Database database : project.databases(this.databases)) {
       List<String> dropped = database.clean(olderThan,
-          skipped -> out().printf("skipped %s: %s%n", database.name(), skipped),
+          skipped -> out().printf("skipped %s: %s%n", database.name(), Shown.line(skipped)),
           kept -> {
-            out().printf("skipped %s: %s%n", database.name(), kept);
+            out().printf("skipped %s: %s%n", database.name(), Shown.line(kept));
             young[0] += kept.startsWith("role ") ? 0 : 1;
           });
       for (String item : dropped) {
-        out().printf("dropped %s: %s%n", database.name(), item);
+        // Names and comments come from the server, where a scratch database's own role wrote its comment.
+        out().printf("dropped %s: %s%n", database.name(), Shown.line(item));
         if (item.startsWith("role ")) {
           roles++;
         } else {
@@ -59,10 +61,10 @@ final class CleanCommand extends PlainCommand {
     int files = 0;
     for (Leftovers.Removed file : project.cleanFiles(olderThan)) {
       if (file.problem() == null) {
-        out().println("removed " + file);
+        out().println("removed " + Shown.line(file.toString()));
         files++;
       } else {
-        err().println("warning: " + file);
+        err().println("warning: " + Shown.line(file.toString()));
       }
     }
     out().printf("%d scratch %s%s dropped%n", databases, databases == 1 ? "database" : "databases",

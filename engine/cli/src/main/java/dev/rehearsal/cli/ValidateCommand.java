@@ -60,8 +60,9 @@ final class ValidateCommand extends BaseCommand {
     for (ScriptFinding finding : findings) {
       String text = finding.render(project.readContext().shown(finding.migration().file()));
       List<String> environments = environmentsOf.get(text);
-      out().println(text + (environments.size() == repositories.size() ? ""
-          : " (environment " + String.join(", ", environments) + ")"));
+      // A finding names a script file and what its SQL says: both input, shown escaped on one line.
+      out().println(Shown.line(text + (environments.size() == repositories.size() ? ""
+          : " (environment " + String.join(", ", environments) + ")")));
     }
     int scripts = repositories.isEmpty() ? 0 : repositories.get(0).migrations().size();
     String names = String.join(", ", repositories.stream().map(MigrationRepository::environment).toList());

@@ -88,4 +88,26 @@ class ForgedOutputTest {
       assertEquals(2, files.filter(p -> p.getFileName().toString().endsWith("--sqlite.json")).count());
     }
   }
+
+  @Test
+  void validateShowsAScriptFileNameEscaped() {
+    TempProject project = new TempProject(dir);
+    String name = "20240103000000_forged\u001b]0;pwned\u0007\u001b[2J.sql";
+    project.write("migrations/scripts/" + name, """
+        -- // forged
+        CREATE TABLE y (a int);
+
+        -- //@UNDO
+        DROP TABLE x;
+        """);
+
+    Cli cli = Cli.run("validate", "--project-dir", project.dir());
+
+    assertEquals(1, cli.exitCode(), cli.err());
+    String terminal = cli.out() + cli.err();
+    assertTrue(terminal.chars().noneMatch(c -> c < 0x20 && c != '\n'), "a raw control character reached the "
+        + "terminal:\n" + terminal.replace('\r', '~'));
+    assertTrue(terminal.contains("migrations/scripts/20240103000000_forged\\u001b]0;pwned\\u0007\\u001b[2J.sql:"),
+        terminal);
+  }
 }

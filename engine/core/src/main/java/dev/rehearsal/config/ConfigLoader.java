@@ -124,7 +124,23 @@ public final class ConfigLoader {
     checkInside(config, Map.of(Constants.MIGRATIONS, config.migrationsDir(), Constants.FIXTURES,
         config.fixturesDir(), Constants.BACKUPS, config.backupsDir(), Constants.BASELINE, config.baselineFile()),
         config.scriptsDirs());
+    checkReports(config);
     return config;
+  }
+
+  /**
+   * Reports may go anywhere the operator names (a CI job's artifact directory), but not through a symbolic link in the
+   * project that leads out of it (or nowhere): a repository can hold such a link, and the reports would be written
+   * wherever it points.
+   */
+  private static void checkReports(RehearsalConfig config) {
+    if (!config.allowOutsideProject() && PathSafety.linkLeadsOut(config.projectRoot(), config.reportsDir())) {
+      throw new InvalidInputException(List.of(new Problem(SourcePosition.startOf(Constants.CONFIG_FILE), "'"
+          + Constants.REPORTS + "' leads to " + config.reportsDir() + " through a symbolic link that leads out of the "
+          + "project root " + config.projectRoot() + " (or nowhere) — name a directory outside the project "
+          + "directly (--reports DIR), or allow it with --allow-outside-project (" + Constants.ALLOW_OUTSIDE_PROJECT
+          + ": true)")));
+    }
   }
 
   /** Migrations, scripts, fixtures and backups stay inside the project root unless explicitly allowed. */

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 final class MarkdownReport {
 
+  /** Characters that start Markdown of their own in a cell: escaped in text from input. */
+  private static final String MARKDOWN = "|[]!*_`~";
+
   private MarkdownReport() {}
 
   /**
@@ -125,12 +128,25 @@ final class MarkdownReport {
 
   /** A code span: one line, control characters escaped; HTML means nothing inside it. */
   static String code(String text) {
-    return "`" + Shown.line(text.replace("`", "'")) + "`";
+    return "`" + Shown.line(text.replace("`", "'")).replace("|", "\\|") + "`";
   }
 
-  /** Text for a table cell or a heading: one line, HTML and control characters escaped, pipes escaped. */
+  /**
+   * Text for a table cell or a heading: one line, HTML and control characters escaped, and the Markdown that could
+   * make it more than text (an image {@code ![](url)} that loads on its own, a link, emphasis, code, a pipe that ends
+   * the cell) escaped with a backslash.
+   */
   static String cell(String text) {
-    return Shown.html(text.replaceAll("\\s*\\R\\s*", " ")).replace("\\", "\\\\").replace("|", "\\|");
+    String shown = Shown.html(text.replaceAll("\\s*\\R\\s*", " ")).replace("\\", "\\\\");
+    StringBuilder out = new StringBuilder(shown.length() + 8);
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      if (MARKDOWN.indexOf(c) >= 0) {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static String time(long millis) {

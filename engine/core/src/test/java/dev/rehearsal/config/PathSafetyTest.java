@@ -57,6 +57,20 @@ class PathSafetyTest {
   }
 
   @Test
+  void refusesAReportsDirectoryBehindALinkLeadingOutButNotOneNamedOutside() throws IOException {
+    Files.createSymbolicLink(root.resolve("artifacts"), outside);
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ConfigLoader.load(root, Map.of()));
+    assertEquals("rehearsal.yaml:1:1: 'paths.reports' leads to " + root.resolve("artifacts/migrations") + " through a "
+        + "symbolic link that leads out of the project root " + root + " (or nowhere) — name a directory outside the "
+        + "project directly (--reports DIR), or allow it with --allow-outside-project (paths.allow_outside_project: "
+        + "true)", e.getMessage());
+    assertEquals(outside.resolve("ci"), ConfigLoader.load(root, Map.of("paths.reports", outside.resolve("ci")
+        .toString())).reportsDir());
+    assertEquals(root.resolve("artifacts/migrations"), ConfigLoader.load(root, Map.of("paths.allow_outside_project",
+        "true")).reportsDir());
+  }
+
+  @Test
   void refusesAScriptThatIsALinkLeadingOut() throws IOException {
     Path script = Files.writeString(outside.resolve("20250101000000_x.sql"), "SELECT 1;\n-- //@UNDO\nSELECT 1;\n");
     Files.createSymbolicLink(root.resolve("migrations/scripts/20250101000000_x.sql"), script);

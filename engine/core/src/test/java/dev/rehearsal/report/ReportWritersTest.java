@@ -1,6 +1,7 @@
 package dev.rehearsal.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rehearsal.run.Project;
@@ -145,6 +146,19 @@ class ReportWritersTest {
           statement: SELECT * FROM nowhere
         ```
         """, markdown);
+  }
+
+  @Test
+  void markdownInANameOrFileNameStaysText() {
+    RunSummary run = new RunSummary("j", "r", "t", "failed", false, 1, new RunSummary.Counts(0, 1, 0, 0), 5,
+        List.of(), List.of(new RunSummary.Entry("a|b`c.yaml", "x ![p](https://evil.example/p.png) [click](https://evil"
+            + ".example) *b* _i_ `c` ~s~", "sqlite", "failed", 5, "s--sqlite.json")));
+
+    String markdown = MarkdownReport.render(run, Map.of());
+
+    assertTrue(markdown.contains("| `a\\|b'c.yaml` x \\!\\[p\\](https://evil.example/p.png) \\[click\\]"
+        + "(https://evil.example) \\*b\\* \\_i\\_ \\`c\\` \\~s\\~ | sqlite |"), markdown);
+    assertFalse(markdown.contains("!["), "an image GitHub would load: " + markdown);
   }
 
   @Test

@@ -173,6 +173,31 @@ class HostileScenariosTest {
     assertNothingOfRehearsalLeft();
   }
 
+  @Test
+  void aStepThatMakesItsDatabaseATemplateCannotKeepItNorStopClean() throws IOException {
+    String template = "sql: \"DO $$ BEGIN EXECUTE format('ALTER DATABASE %I IS_TEMPLATE true', current_database()); "
+        + "END $$;\"";
+    RunResult dropped = run(project(Map.of()), List.of(scenario("template.yaml", "apply: 20250101000000", template)),
+        false);
+    assertEquals(Status.PASSED, dropped.scenarios().get(0).status(), why(dropped.scenarios().get(0)));
+    assertEquals(List.of(), dropped.leftovers(), "DROP DATABASE refuses a template: the flag is taken off first");
+    assertNothingOfRehearsalLeft();
+
+    // Kept, as a killed run would leave it: clean drops it instead of failing on it (and on every one after it).
+    Project project = project(Map.of());
+    RunResult kept = project.run(RunId.next(), project.readScenarios(List.of(scenario("kept.yaml",
+        "apply: 20250101000000", template))), project.databases(List.of("postgres")),
+        new RunOptions(true, false, 1, false), RunListener.all(List.of()));
+    assertEquals(Status.PASSED, kept.scenarios().get(0).status(), why(kept.scenarios().get(0)));
+    assertEquals(List.of("true"), PrivateServer.column(cluster.url(), "SELECT datistemplate::text FROM pg_database "
+        + "WHERE datname LIKE 'rehearsal%'"));
+    List<String> skipped = new ArrayList<>();
+    List<String> cleaned = project.databases(List.of("postgres")).get(0).clean(java.time.Duration.ZERO, skipped::add);
+    assertEquals(List.of(), skipped);
+    assertEquals(2, cleaned.size(), cleaned.toString());
+    assertNothingOfRehearsalLeft();
+  }
+
   /** The steps that did not pass, for an assertion's message. */
   static String why(ScenarioResult result) {
     StringBuilder text = new StringBuilder(result.run().id() + " " + result.status());

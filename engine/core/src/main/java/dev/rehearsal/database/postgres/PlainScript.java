@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A SQL script as {@code psql} reads it — a {@code pg_dump} plain dump, or the script {@code pg_restore} makes of an
@@ -58,6 +59,12 @@ final class PlainScript extends OutputStream {
   private int lineNumber;
   private int statementLine;
   private boolean content;
+  /** As psql counts them: a {@code ;} inside parentheses, or in a function's {@code BEGIN ... END}, ends nothing. */
+  private int parens;
+  private int begins;
+  /** The first letters of the statement's first four words where they are create, or, replace, function, procedure. */
+  private final char[] words = new char[4];
+  private int wordCount;
   private int dropped;
 
   /** @param out where the statements it keeps go; {@link OutputStream#nullOutputStream()} to check only */
@@ -110,6 +117,13 @@ final class PlainScript extends OutputStream {
     lineNumber++;
     byte[] bytes = line.toByteArray();
     line.reset();
+    for (byte b : bytes) {
+      if (b == 0) {
+        // psql reads a line as a C string: it would drop the rest of the line, and read what follows differently.
+        throw new Refused(lineNumber, "a NUL byte: psql stops reading a line there, so the rest of the script would "
+            + "not be read as it was checked (pg_dump writes none)");
+      }
+    }
     if (state == State.COPY_DATA) {
       out.write(bytes);
       if (text(bytes).stripTrailing().equals("\\.")) {
@@ -171,11 +185,14 @@ final class PlainScript extends OutputStream {
         }
         default -> {
           if (c == '-' && next == '-') {
-            i = text.length();
+            // psql's comment ends at a carriage return as well as at the line's end: what follows it is read.
+            int cr = text.indexOf('\r', i);
+            i = cr < 0 ? text.length() : cr;
             continue;
           }
           taken = normal(text, i, c, next);
-          if (c == ';') {
+          // Inside parentheses or a function's BEGIN ... END psql sends nothing yet: the statement goes on.
+          if (c == ';' && parens == 0 && begins == 0) {
             raw.append(text, mark, i + 1);
             mark = i + 1;
             if (endOfStatement()) {
@@ -231,12 +248,31 @@ final class PlainScript extends OutputStream {
       content = true;
       statementLine = lineNumber;
     }
+    if (c == '(') {
+      parens++;
+    } else if (c == ')' && parens > 0) {
+      parens--;
+    } else if (identifierStart(c)) {
+      int end = wordAt(text, i);
+      if (end > i) {
+        keyword(text.substring(i, end));
+      }
+    }
     if (c == '\'') {
       boolean escape = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
           && (i < 2 || !identifierChar(text.charAt(i - 2)));
+      if (escape && i >= 2 && text.charAt(i - 2) == '.') {
+        // After '1.' psql reads 'e' as part of the number and the string as a standard one; after 'x.' as E'...'.
+        throw new Refused(lineNumber, "a string right after '.e' or '.E': psql may read it as E'...' or as '...', "
+            + "which end in different places (pg_dump writes no such string)");
+      }
       state = escape ? State.ESCAPE_STRING : State.STRING;
     } else if (c == '"') {
       state = State.IDENTIFIER;
+    } else if (c == '$' && i > 0 && identifierChar(text.charAt(i - 1)) && dollarDelimiterAt(text, i)) {
+      // After a name psql reads the '$' as part of it; after a number ('1$$') as the start of a dollar quote.
+      throw new Refused(lineNumber, "a dollar quote right after a word or number: psql may read it as a quote or "
+          + "as part of the word, which end in different places (pg_dump writes a space before its dollar quotes)");
     } else if (c == '$' && (i == 0 || !identifierChar(text.charAt(i - 1)))) {
       int end = i + 1;
       if (end < text.length() && !Character.isDigit(text.charAt(end))) {
@@ -289,6 +325,7 @@ final class PlainScript extends OutputStream {
     head.setLength(0);
     tail.setLength(0);
     content = false;
+    wordCount = 0;
     return StatementRules.copiesFromStdin(statement);
   }
 
@@ -315,6 +352,88 @@ final class PlainScript extends OutputStream {
       out.write(raw.toString().getBytes(StandardCharsets.ISO_8859_1));
       raw.setLength(0);
     }
+  }
+
+  /**
+   * A word outside quotes and comments, as psql's lexer counts it: in {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}
+   * outside parentheses, {@code BEGIN} (and {@code CASE} within it) opens a body that {@code END} closes, and psql
+   * does not end the statement at a {@code ;} inside it.
+   */
+  private void keyword(String word) {
+    String lower = word.toLowerCase(java.util.Locale.ROOT);
+    if (wordCount == 0) {
+      java.util.Arrays.fill(words, (char) 0);
+    }
+    if (List.of("create", "function", "procedure", "or", "replace").contains(lower) && wordCount < words.length) {
+      words[wordCount] = lower.charAt(0);
+    }
+    wordCount++;
+    boolean routine = words[0] == 'c' && (words[1] == 'f' || words[1] == 'p'
+        || (words[1] == 'o' && words[2] == 'r' && (words[3] == 'f' || words[3] == 'p')));
+    if (routine && parens == 0) {
+      if (lower.equals("begin")) {
+        begins++;
+      } else if (lower.equals("case") && begins > 0) {
+        begins++;
+      } else if (lower.equals("end") && begins > 0) {
+        begins--;
+      }
+    }
+  }
+
+  /**
+   * Where the word psql's lexer starts at {@code i} ends, or {@code i} when none starts there: the run of name
+   * characters around {@code i} is split as psql splits it — a lone {@code $} ({@code $begin} is $ and begin) or a
+   * parameter ({@code $1}) ends where a word begins; a word runs to the end of the run. A number ({@code 1},
+   * {@code 1e5}) is split off too ({@code 1begin} as 1 and begin), which psql 15 does not do: counting a BEGIN that
+   * psql does not count only keeps a statement open longer here, the side on which more is checked.
+   */
+  private static int wordAt(String text, int i) {
+    int pos = i;
+    while (pos > 0 && identifierChar(text.charAt(pos - 1))) {
+      pos--;
+    }
+    while (pos <= i) {
+      char c = text.charAt(pos);
+      if (Character.isDigit(c)) {
+        pos = digits(text, pos);
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+          pos = digits(text, pos + 1);
+        }
+      } else if (c == '$') {
+        pos = digits(text, pos + 1);
+      } else {
+        int end = pos;
+        while (end < text.length() && identifierChar(text.charAt(end))) {
+          end++;
+        }
+        return pos == i ? end : i;
+      }
+    }
+    return i;
+  }
+
+  private static int digits(String text, int pos) {
+    while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+      pos++;
+    }
+    return pos;
+  }
+
+  /** A character that starts a word for psql: a letter, {@code _}, or any non-ASCII byte. */
+  private static boolean identifierStart(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80;
+  }
+
+  /** Whether a dollar-quote delimiter ({@code $$}, {@code $tag$}) starts at {@code i}, as psql's lexer reads one. */
+  private static boolean dollarDelimiterAt(String text, int i) {
+    int end = i + 1;
+    if (end < text.length() && !Character.isDigit(text.charAt(end))) {
+      while (end < text.length() && text.charAt(end) != '$' && identifierChar(text.charAt(end))) {
+        end++;
+      }
+    }
+    return end < text.length() && text.charAt(end) == '$';
   }
 
   private static boolean identifierChar(char c) {

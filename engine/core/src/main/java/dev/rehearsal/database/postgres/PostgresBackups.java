@@ -113,8 +113,8 @@ final class PostgresBackups implements BackupTool {
   }
 
   /**
-   * Drops every schema of the database (and what is in them) and recreates an empty public schema, in one
-   * transaction and as the database's owner.
+   * Drops every schema of the database (and what is in them) and every large object, and recreates an empty public
+   * schema, in one transaction and as the database's owner.
    *
    * @return the owner, when it is not the user connecting, else null
    */
@@ -136,6 +136,9 @@ final class PostgresBackups implements BackupTool {
         for (String schema : schemas) {
           statement.execute("DROP SCHEMA " + server.quote(schema) + " CASCADE");
         }
+        // Large objects belong to no schema: left in place, the archive's lo_create of the same OIDs would fail the
+        // restore after the database was emptied.
+        statement.execute("SELECT pg_catalog.lo_unlink(oid) FROM pg_catalog.pg_largeobject_metadata");
         statement.execute("CREATE SCHEMA public");
         connection.commit();
         return owner;

@@ -57,7 +57,13 @@ final class PostgresClean {
         } else if (!created.isBefore(cutoff)) {
           young.accept(name + ": created " + created + ", less than " + olderThan + " ago (a run may be using it)");
         } else {
-          String left = ScratchDatabases.drop(door, name, c.oid());
+          String left;
+          try {
+            left = ScratchDatabases.drop(door, name, c.oid());
+          } catch (SQLException e) {
+            // One database that cannot be dropped does not keep the others: it is named, and the rest go on.
+            left = name + ": not dropped: " + dev.rehearsal.database.DatabaseException.describe(e).replace('\n', ' ');
+          }
           if (left == null) {
             dropped.add(name + " (" + comment + ")");
           } else {

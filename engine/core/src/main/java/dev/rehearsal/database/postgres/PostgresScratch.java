@@ -54,9 +54,14 @@ final class PostgresScratch implements ScratchDatabase {
     return database;
   }
 
+  /**
+   * A psql command that logs in as the door user and acts as the database's own role ({@code PGOPTIONS}: a client's
+   * {@code role} wins over one the database's settings name): what the steps left there (a view calling a function,
+   * say) then runs with that role's rights, not the door user's, who may be a superuser.
+   */
   @Override
   public String openCommand() {
-    return open.psql();
+    return ownRole ? "PGOPTIONS='-c role=" + roles.get(0).name() + "' " + open.psql() : open.psql();
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.rehearsal.database.postgres;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -54,6 +56,10 @@ final class ScratchDatabases {
     Long now = PgSql.databaseOid(admin, name);
     if (now != null && now == oid) {
       try (Statement statement = admin.createStatement()) {
+        // Its owner (a step's role) may have made it a template, which DROP DATABASE refuses: undone first.
+        if (isTemplate(admin, oid)) {
+          statement.execute("ALTER DATABASE " + PgSql.id(name) + " IS_TEMPLATE false");
+        }
         statement.execute("DROP DATABASE IF EXISTS " + PgSql.id(name) + " WITH (FORCE)");
       }
       now = null;
@@ -66,5 +72,16 @@ final class ScratchDatabases {
     }
     return renamed == null ? null : "scratch database " + name + " was renamed to " + renamed
         + " while this run had it; left in place";
+  }
+
+  /** Whether the database with {@code oid} is marked as a template ({@code ALTER DATABASE ... IS_TEMPLATE true}). */
+  private static boolean isTemplate(Connection admin, long oid) throws SQLException {
+    try (PreparedStatement query = admin.prepareStatement("SELECT datistemplate FROM pg_database WHERE oid = CAST(? "
+        + "AS oid)")) {
+      query.setLong(1, oid);
+      try (ResultSet rs = query.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 }

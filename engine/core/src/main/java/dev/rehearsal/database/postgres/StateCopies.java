@@ -40,6 +40,10 @@ final class StateCopies {
       + "END FROM pg_shdepend WHERE dbid = CAST(? AS oid) AND refclassid = 'pg_authid'::regclass "
       + "AND refobjid = CAST(? AS oid) AND NOT (deptype = 'o' AND classid <> 'pg_default_acl'::regclass) ORDER BY 1";
 
+  /** The privileges of a new scratch database ({@link DatabaseFacts}' wording): its owner's, none for PUBLIC. */
+  private static final List<String> FRESH_PRIVILEGES = List.of("owner CONNECT from owner", "owner CREATE from owner",
+      "owner TEMPORARY from owner");
+
   /** The state of a cached database once sealed: its facts, and why copies would not be exact (or null). */
   record Seal(DatabaseFacts facts, String inexact) {}
 
@@ -83,6 +87,13 @@ final class StateCopies {
     List<String> reasons = new ArrayList<>();
     if (!facts.markerIntact()) {
       reasons.add("a migration changed the database's comment");
+    }
+    // A copy gets a scratch database's own privileges and connection limit, not those a migration gave the state.
+    if (!facts.privileges().equals(FRESH_PRIVILEGES)) {
+      reasons.add("a migration changed the database's privileges (GRANT or REVOKE ON DATABASE)");
+    }
+    if (facts.connectionLimit() != -1) {
+      reasons.add("a migration changed the database's connection limit");
     }
     for (List<String> settings : List.of(facts.settings(), facts.roleSettings(), facts.globalRoleSettings())) {
       for (String setting : settings) {

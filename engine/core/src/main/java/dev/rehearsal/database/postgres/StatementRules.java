@@ -41,11 +41,13 @@ final class StatementRules {
       refuse("SET( SESSION| LOCAL)? STANDARD_CONFORMING_STRINGS (TO|=) (?!'?(ON|TRUE)'?;$).*",
           "standard_conforming_strings off: backslashes would then escape quotes, and the script would read "
               + "differently from how it was checked"),
-      refuse("SET( SESSION| LOCAL)? CLIENT_ENCODING (TO|=) '?(SJIS|SHIFT_JIS_2004|BIG5|GBK|UHC|GB18030|JOHAB)'?",
+      refuse("SET( SESSION| LOCAL)? (CLIENT_ENCODING (TO|=)|NAMES) "
+          + "'?(SJIS|SHIFT_JIS_2004|BIG5|GBK|UHC|GB18030|JOHAB)'?",
           "a client encoding that does not keep ASCII as ASCII: the script would read differently from how it was "
               + "checked"));
 
   private static final Pattern COPY_STDIN = Pattern.compile("COPY .* FROM STDIN( .*)?;", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COPY_ROWS_FOLLOW = Pattern.compile("COPY [^']* FROM STDIN;", Pattern.CASE_INSENSITIVE);
   private static final Pattern COPY_STDOUT = Pattern.compile("COPY .* TO STDOUT( .*)?;", Pattern.CASE_INSENSITIVE);
   /** The function calls pg_dump writes: the search path, sequence values, large objects. */
   private static final Pattern DUMP_SELECT = Pattern.compile("SELECT PG_CATALOG\\.(SET_CONFIG ?\\( ?'SEARCH_PATH'"
@@ -94,8 +96,13 @@ final class StatementRules {
     return null;
   }
 
-  /** Whether the statement is {@code COPY ... FROM stdin}, after which rows follow up to the line {@code \.}. */
+  /**
+   * Whether the statement is {@code COPY ... FROM stdin}, after which rows follow up to the line {@code \.}: it ends
+   * with {@code FROM stdin} and has no string in it, as pg_dump writes it. Text that only mentions {@code FROM stdin}
+   * ({@code COPY ... TO STDOUT (NULL 'x FROM STDIN x')}) would have the lines after it passed on unread as rows,
+   * while psql, not copying, runs them.
+   */
   static boolean copiesFromStdin(String statement) {
-    return COPY_STDIN.matcher(statement.replaceAll("\\s*;$", ";")).matches();
+    return COPY_ROWS_FOLLOW.matcher(statement.replaceAll("\\s*;$", ";")).matches();
   }
 }

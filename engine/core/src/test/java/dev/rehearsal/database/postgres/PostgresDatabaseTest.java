@@ -80,9 +80,34 @@ class PostgresDatabaseTest {
       scratch.keep();
       scratch.close();
       assertEquals(List.of(name), PostgresServer.databases(name));
-      assertTrue(scratch.openCommand().startsWith("psql -h "), scratch.openCommand());
-      assertTrue(scratch.openCommand().endsWith(" -U postgres -d " + name), "opened as the door user: "
+      assertTrue(scratch.openCommand().startsWith("PGOPTIONS='-c role=" + name + "' psql -h "),
+          scratch.openCommand());
+      assertTrue(scratch.openCommand().endsWith(" -U postgres -d " + name), "opened by the door user: "
           + scratch.openCommand());
+    } finally {
+      PostgresServer.execute("DROP DATABASE IF EXISTS " + name);
+      PostgresServer.execute("DROP ROLE IF EXISTS " + name);
+    }
+  }
+
+  @Test
+  void whatAStepLeftInAKeptDatabaseRunsAsItsRoleWhenOpenedAsItSays() throws Exception {
+    ScratchDatabase scratch = postgres.createScratch("pgtrap_" + System.nanoTime());
+    String name = scratch.location();
+    try {
+      try (Connection connection = scratch.connect(); Statement statement = connection.createStatement()) {
+        // A trap for whoever opens the kept database: a view whose function runs as the one who reads it.
+        statement.execute("CREATE FUNCTION who() RETURNS text LANGUAGE sql AS 'SELECT current_user::text'");
+        statement.execute("CREATE VIEW users AS SELECT who() AS reader");
+      }
+      scratch.keep();
+      scratch.close();
+
+      Process psql = new ProcessBuilder("bash", "-c", scratch.openCommand() + " -X -At -c 'SELECT reader FROM users'")
+          .redirectErrorStream(true).start();
+      String out = new String(psql.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      assertEquals(0, psql.waitFor(), out);
+      assertEquals(name, out, "the view's function ran as " + out);
     } finally {
       PostgresServer.execute("DROP DATABASE IF EXISTS " + name);
       PostgresServer.execute("DROP ROLE IF EXISTS " + name);
