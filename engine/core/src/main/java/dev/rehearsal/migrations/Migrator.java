@@ -130,8 +130,8 @@ public final class Migrator {
       ScriptTracker tracker = new ScriptTracker(times);
       Armed armed = arm(failure);
       try {
-        new UpOperation(toRun.size()).operate(armed.connector::connect, armed.loader, repository.options(), null,
-            tracker);
+        new UpOperation(toRun.size()).operate(armed.connector::connect, new OnlyTheseLoader(armed.loader, toRun),
+            repository.options(), null, tracker);
       } catch (RuntimeException e) {
         throw MigrationFailedException.from("apply " + to, tracker.current, e, armed.causedBy(e));
       }
@@ -187,8 +187,8 @@ public final class Migrator {
       try {
         // Always an explicit count: DownOperation(null) throws a NullPointerException when the script it undoes
         // drops the changelog table (MyBatis Migrations 3.5.0).
-        new DownOperation(steps).operate(armed.connector::connect, armed.loader, repository.options(), null,
-            tracker);
+        new DownOperation(steps).operate(armed.connector::connect, new OnlyTheseLoader(armed.loader, toUndo),
+            repository.options(), null, tracker);
       } catch (RuntimeException e) {
         throw MigrationFailedException.from("rollback " + to, tracker.current, e, armed.causedBy(e));
       }
