@@ -18,10 +18,12 @@ final class SyntheticProject {
   private final Path root;
   private final List<Script> scripts;
   private final List<Integer> scenarios;
+  private final int tables;
 
-  private SyntheticProject(Path root, List<Script> scripts, List<Integer> scenarios) {
+  private SyntheticProject(Path root, List<Script> scripts, int tables, List<Integer> scenarios) {
     this.root = root;
     this.scripts = scripts;
+    this.tables = tables;
     this.scenarios = scenarios;
   }
 
@@ -33,7 +35,14 @@ final class SyntheticProject {
    * @param postgresUrl the door URL rehearse creates its scratch databases through
    */
   static SyntheticProject write(Path root, int migrations, List<Integer> scenarios, CliUrls cliUrls, String postgresUrl) {
-    SyntheticProject project = new SyntheticProject(root, SyntheticMigrations.generate(migrations), scenarios);
+    return write(root, SyntheticMigrations.generate(migrations), SyntheticMigrations.tables(migrations), scenarios,
+        cliUrls, postgresUrl);
+  }
+
+  /** As {@link #write(Path, int, List, CliUrls, String)}, of these scripts, which create {@code tables} tables. */
+  static SyntheticProject write(Path root, List<Script> scripts, int tables, List<Integer> scenarios, CliUrls cliUrls,
+      String postgresUrl) {
+    SyntheticProject project = new SyntheticProject(root, scripts, tables, scenarios);
     try {
       project.writeFiles(cliUrls, postgresUrl);
     } catch (IOException e) {
@@ -64,6 +73,11 @@ final class SyntheticProject {
 
   List<Script> scripts() {
     return scripts;
+  }
+
+  /** How many tables {@code t1..tN} its migrations create. */
+  int tables() {
+    return tables;
   }
 
   long headId() {
@@ -97,7 +111,6 @@ final class SyntheticProject {
     for (Script script : scripts) {
       Files.writeString(scriptsDir().resolve(script.fileName()), script.text());
     }
-    int tables = SyntheticMigrations.tables(scripts.size());
     for (int m : scenarios) {
       Files.createDirectories(scenariosDir(m));
       for (int s = 1; s <= m; s++) {
