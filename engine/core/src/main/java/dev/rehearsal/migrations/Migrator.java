@@ -71,10 +71,18 @@ public final class Migrator {
   public List<AppliedMigration> changelog() {
     try (Connection connection = reads.connect()) {
       ChangelogOperation changelog = new ChangelogOperation(connection, repository.options());
-      if (!changelog.tableExists()) {
-        return List.of();
+      List<Change> rows;
+      try {
+        // Read first and look for the table only when that fails: one round trip instead of two, hundreds of
+        // times in a round-trip (the reading connection is in auto-commit mode, so a failed read costs nothing more).
+        rows = changelog.selectAll();
+      } catch (SQLException missing) {
+        if (!changelog.tableExists()) {
+          return List.of();
+        }
+        throw missing;
       }
-      return changelog.selectAll().stream()
+      return rows.stream()
           .map(c -> new AppliedMigration(c.getId(), c.getAppliedTimestamp(), c.getDescription())).toList();
     } catch (SQLException e) {
       throw DatabaseException.of("cannot read the changelog table " + repository.changelogTable(), e);
