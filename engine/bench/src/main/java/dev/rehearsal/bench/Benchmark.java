@@ -37,8 +37,9 @@ final class Benchmark {
             baselines.cliUrl("postgres"), baselines.door().user(), baselines.door().password());
         projects.put(n, options.realShape()
             ? SyntheticProject.write(work.resolve("real" + n), RealShapedMigrations.generate(n),
-                RealShapedMigrations.tables(n), options.scenarios(), urls, options.postgresUrl())
-            : SyntheticProject.write(work.resolve("n" + n), n, options.scenarios(), urls, options.postgresUrl()));
+                RealShapedMigrations.tables(n), options.scenarios(), urls, options.postgresUrl(), options.privateServer())
+            : SyntheticProject.write(work.resolve("n" + n), SyntheticMigrations.generate(n), SyntheticMigrations.tables(n),
+                options.scenarios(), urls, options.postgresUrl(), options.privateServer()));
       }
       int rounds = Math.max(options.repetitions(), options.cliRepetitions());
       for (int round = 1; round <= rounds; round++) {

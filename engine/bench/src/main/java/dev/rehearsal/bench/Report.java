@@ -53,7 +53,7 @@ final class Report {
     }
     return new Results(machine, new Results.Settings(options.migrations(), options.scenarios(),
         options.repetitions(), options.cliRepetitions(), options.databases(), options.quick(),
-        options.realShape() ? "real" : "simple", options.cliSlice()), roundtrip, suite,
+        options.realShape() ? "real" : "simple", options.cliSlice(), options.privateServer()), roundtrip, suite,
         growth, targets, rss);
   }
 

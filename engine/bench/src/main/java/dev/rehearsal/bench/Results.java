@@ -15,7 +15,7 @@ record Results(Machine machine, Settings settings, List<RoundtripRow> roundtrip,
       String loadAfter) {}
 
   record Settings(List<Integer> migrations, List<Integer> scenarios, int repetitions, int cliRepetitions,
-      List<String> databases, boolean quick, String shape, int cliSlice) {}
+      List<String> databases, boolean quick, String shape, int cliSlice, boolean privateServer) {}
 
   /**
    * The round-trip of every migration, against the per-step CLI script and the raw-SQL floor; {@code tables} is how

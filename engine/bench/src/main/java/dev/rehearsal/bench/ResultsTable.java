@@ -18,8 +18,9 @@ final class ResultsTable {
     Results.Settings settings = results.settings();
     out.printf("%nRehearsal benchmark: %d cores, Java %s, %s; %s%n", machine.cores(), machine.java(),
         String.join(", ", machine.databases().values()), machine.os());
-    out.printf("%s repository; medians of %d run%s (the per-step CLI script: %d run%s of 3N processes%s); load "
+    out.printf("%s repository%s; medians of %d run%s (the per-step CLI script: %d run%s of 3N processes%s); load "
         + "average before %s, after %s%s%n", settings.shape().equals("real") ? "real-shaped" : "simple synthetic",
+        settings.privateServer() ? ", rehearse on a private PostgreSQL server (server: private)" : "",
         settings.repetitions(), plural(settings.repetitions()), settings.cliRepetitions(),
         plural(settings.cliRepetitions()), settings.cliSlice() == 0 ? "" : ", on the first " + settings.cliSlice()
         + " migrations, extrapolated per migration to N", machine.loadBefore(), machine.loadAfter(),

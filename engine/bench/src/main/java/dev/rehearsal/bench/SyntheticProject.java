@@ -36,15 +36,20 @@ final class SyntheticProject {
    */
   static SyntheticProject write(Path root, int migrations, List<Integer> scenarios, CliUrls cliUrls, String postgresUrl) {
     return write(root, SyntheticMigrations.generate(migrations), SyntheticMigrations.tables(migrations), scenarios,
-        cliUrls, postgresUrl);
+        cliUrls, postgresUrl, false);
   }
 
-  /** As {@link #write(Path, int, List, CliUrls, String)}, of these scripts, which create {@code tables} tables. */
+  /**
+   * As {@link #write(Path, int, List, CliUrls, String)}, of these scripts, which create {@code tables} tables.
+   *
+   * @param privateServer whether rehearse runs on a private server of its own ({@code server: private}) instead of
+   *     the one at {@code postgresUrl}
+   */
   static SyntheticProject write(Path root, List<Script> scripts, int tables, List<Integer> scenarios, CliUrls cliUrls,
-      String postgresUrl) {
+      String postgresUrl, boolean privateServer) {
     SyntheticProject project = new SyntheticProject(root, scripts, tables, scenarios);
     try {
-      project.writeFiles(cliUrls, postgresUrl);
+      project.writeFiles(cliUrls, postgresUrl, privateServer);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the synthetic project under " + root, e);
     }
@@ -84,7 +89,7 @@ final class SyntheticProject {
     return scripts.get(scripts.size() - 1).id();
   }
 
-  private void writeFiles(CliUrls cli, String postgresUrl) throws IOException {
+  private void writeFiles(CliUrls cli, String postgresUrl, boolean privateServer) throws IOException {
     Files.createDirectories(scriptsDir());
     Files.createDirectories(repository().resolve("environments"));
     Files.createDirectories(root.resolve("fixtures"));
@@ -103,7 +108,7 @@ final class SyntheticProject {
           postgres:
             url: %s
             environment: postgres
-        """.formatted(postgresUrl));
+        """.formatted(postgresUrl) + (privateServer ? "    server: private\n" : ""));
     Files.writeString(repository().resolve("environments/sqlite.properties"),
         environment("org.sqlite.JDBC", cli.sqlite(), "", ""));
     Files.writeString(repository().resolve("environments/postgres.properties"),
