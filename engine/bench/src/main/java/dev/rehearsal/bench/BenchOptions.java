@@ -16,10 +16,16 @@ import java.util.Map;
  * @param cliRepetitions runs of the per-step MyBatis CLI script, which is 3N processes long
  * @param home the repository root, where the {@code rehearse} launcher is
  * @param work where synthetic projects and baseline databases go (a new temporary directory when null)
+ * @param realShape whether the repository is {@link RealShapedMigrations}' (PostgreSQL only) instead of
+ *     {@link SyntheticMigrations}'
+ * @param cliSlice the per-step CLI runs the first this many migrations only, and its time is extrapolated per
+ *     migration to N; 0 for all N
+ * @param privateServer whether rehearse runs on a private PostgreSQL server of its own ({@code server: private});
+ *     the per-step CLI and the floor still use the server of {@code postgresUrl}
  */
 record BenchOptions(List<Integer> migrations, List<Integer> scenarios, int repetitions, int cliRepetitions,
     List<String> databases, String postgresUrl, Path home, Path out, Path work, boolean keepWork, boolean quick,
-    List<String> only) {
+    List<String> only, boolean realShape, int cliSlice, boolean privateServer) {
 
   static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
   static final List<String> KINDS = List.of("sqlite", "postgres");
@@ -28,7 +34,8 @@ record BenchOptions(List<Integer> migrations, List<Integer> scenarios, int repet
   static final String USAGE = """
       Usage: bench/run [--quick] [--n 50,200] [--m 10,50] [--reps 3] [--cli-reps 1]
                        [--database sqlite|postgres]... [--postgres-url JDBC-URL] [--only PARTS]
-                       [--out FILE] [--work DIR] [--keep-work]
+                       [--out FILE] [--work DIR] [--keep-work] [--shape simple|real] [--cli-slice K]
+                       [--private-server]
 
       Measures rehearse roundtrip against the MyBatis CLI called once per step and against the raw SQL of the same
       scripts, and rehearse run with and without the state cache and with 1 and 2 jobs, on a synthetic repository of
@@ -45,6 +52,12 @@ record BenchOptions(List<Integer> migrations, List<Integer> scenarios, int repet
         --out FILE       results file (default artifacts/bench/results.json under the repository)
         --work DIR       where to write the synthetic projects (default a new temporary directory)
         --keep-work      keep that directory afterwards
+        --shape SHAPE    simple (default): tables with a few columns, on both engines; real: a real service's shape
+                         (about 90 tables of 8-15 columns and 250 indexes at N = 500), PostgreSQL only
+        --cli-slice K    run the per-step CLI on the first K migrations only and extrapolate its time per migration
+                         to N (said so in the output); default: all N
+        --private-server rehearse runs on a throwaway server of its own (server: private); the CLI and the floor
+                         still use the server of --postgres-url
       """.formatted(DEFAULT_POSTGRES_URL);
 
   /** Thrown for a wrong command line; the message says what is wrong. */
@@ -72,6 +85,9 @@ record BenchOptions(List<Integer> migrations, List<Integer> scenarios, int repet
     Path work = null;
     boolean keep = false;
     List<String> only = PARTS;
+    boolean real = false;
+    int slice = 0;
+    boolean privateServer = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -86,11 +102,32 @@ record BenchOptions(List<Integer> migrations, List<Integer> scenarios, int repet
         case "--out" -> out = Path.of(value(args, ++i, arg)).toAbsolutePath();
         case "--work" -> work = Path.of(value(args, ++i, arg)).toAbsolutePath();
         case "--only" -> only = parts(value(args, ++i, arg));
+        case "--shape" -> real = shape(value(args, ++i, arg));
+        case "--cli-slice" -> slice = count(arg, value(args, ++i, arg));
+        case "--private-server" -> privateServer = true;
         default -> throw new UsageException("unknown option '" + arg + "'");
       }
     }
-    return new BenchOptions(n, m, reps, cliReps, databases.isEmpty() ? KINDS : List.copyOf(databases), url, home,
-        out, work, keep, quick, only);
+    if (real && databases.contains("sqlite")) {
+      throw new UsageException("--shape real is PostgreSQL only (SQLite cannot change a column's type): leave out "
+          + "--database sqlite");
+    }
+    List<String> kinds = real ? List.of("postgres") : databases.isEmpty() ? KINDS : List.copyOf(databases);
+    return new BenchOptions(n, m, reps, cliReps, kinds, url, home, out, work, keep, quick, only, real, slice,
+        privateServer);
+  }
+
+  private static boolean shape(String text) {
+    return switch (text) {
+      case "simple" -> false;
+      case "real" -> true;
+      default -> throw new UsageException("--shape " + text + ": must be simple or real");
+    };
+  }
+
+  /** The migrations the per-step CLI runs at size {@code n}. */
+  int cliMigrations(int n) {
+    return cliSlice == 0 ? n : Math.min(n, cliSlice);
   }
 
   /** Whether {@code part} ({@link #PARTS}) is measured. */

@@ -33,9 +33,13 @@ final class Benchmark {
     Map<Integer, SyntheticProject> projects = new LinkedHashMap<>();
     try (BaselineDatabases baselines = new BaselineDatabases(work, options.postgresUrl())) {
       for (int n : options.migrations()) {
-        projects.put(n, SyntheticProject.write(work.resolve("n" + n), n, options.scenarios(),
-            new SyntheticProject.CliUrls(baselines.cliUrl("sqlite"), baselines.cliUrl("postgres"),
-                baselines.door().user(), baselines.door().password()), options.postgresUrl()));
+        SyntheticProject.CliUrls urls = new SyntheticProject.CliUrls(baselines.cliUrl("sqlite"),
+            baselines.cliUrl("postgres"), baselines.door().user(), baselines.door().password());
+        projects.put(n, options.realShape()
+            ? SyntheticProject.write(work.resolve("real" + n), RealShapedMigrations.generate(n),
+                RealShapedMigrations.tables(n), options.scenarios(), urls, options.postgresUrl(), options.privateServer())
+            : SyntheticProject.write(work.resolve("n" + n), SyntheticMigrations.generate(n), SyntheticMigrations.tables(n),
+                options.scenarios(), urls, options.postgresUrl(), options.privateServer()));
       }
       int rounds = Math.max(options.repetitions(), options.cliRepetitions());
       for (int round = 1; round <= rounds; round++) {
@@ -74,16 +78,26 @@ final class Benchmark {
   }
 
   private void cliScript(SyntheticProject project, String database, int round, BaselineDatabases baselines) {
-    Path script = CliScript.write(project, database, tools);
+    int n = project.scripts().size();
+    int count = options.cliMigrations(n);
+    Path script = CliScript.write(project, database, tools, count);
     baselines.reset(database, Use.CLI);
-    measure(new Samples.Case(database, Measure.CLI_SCRIPT, project.scripts().size(), 0), round, project.root(),
-        List.of("bash", script.toString()));
+    Samples.Case measured = new Samples.Case(database, Measure.CLI_SCRIPT, n, 0);
+    String what = measured.measure().label() + " on " + database + ", N = " + n
+        + (count < n ? " (the first " + count + " migrations, extrapolated per migration to " + n + ")" : "");
+    Child.Sample sample = Child.run(List.of("bash", script.toString()), project.root(), log(project.root()), what);
+    // The CLI's cost per migration is a JVM and a connection per step, whatever the schema: per migration it scales.
+    Child.Sample scaled = new Child.Sample(sample.millis() * n / count, sample.peakRssKb());
+    samples.add(measured, scaled);
+    progress.printf("  run %d  %-62s %9.0f ms%s%n", round, what, scaled.millis(), count < n
+        ? String.format(" (measured %.0f ms)", sample.millis()) : "");
     long rows = baselines.changelogRows(database);
-    if (rows != project.scripts().size()) {
-      throw new BenchException("the MyBatis CLI script left " + rows + " changelog rows instead of "
-          + project.scripts().size() + "; its output is in " + log(project.root()));
+    if (rows != count) {
+      throw new BenchException("the MyBatis CLI script left " + rows + " changelog rows instead of " + count
+          + "; its output is in " + log(project.root()));
     }
   }
+
 
   /**
    * The suite at the largest N and M with and without the cache and with one and two jobs; with the cache and two

@@ -13,8 +13,8 @@ final class CliScript {
 
   private CliScript() {}
 
-  /** Writes {@code cli-roundtrip-DATABASE.sh} into the project and returns it. */
-  static Path write(SyntheticProject project, String database, Tools tools) {
+  /** Writes {@code cli-roundtrip-DATABASE.sh} for the first {@code count} migrations and returns it. */
+  static Path write(SyntheticProject project, String database, Tools tools, int count) {
     StringBuilder script = new StringBuilder("""
         #!/usr/bin/env bash
         # Round-trips every migration with the stock MyBatis Migrations CLI, one process per step.
@@ -23,7 +23,7 @@ final class CliScript {
         migrate() { java -cp "$cp" org.apache.ibatis.migration.Migrator "$@" --path='%s' --env=%s; }
         """.formatted(tools.mybatis() + java.io.File.pathSeparator + tools.driver(database), project.repository(),
         database));
-    for (Script migration : project.scripts()) {
+    for (Script migration : project.scripts().subList(0, count)) {
       script.append("# ").append(migration.fileName()).append("\nmigrate up 1\nmigrate down 1\nmigrate up 1\n");
     }
     Path file = project.root().resolve("cli-roundtrip-" + database + ".sh");

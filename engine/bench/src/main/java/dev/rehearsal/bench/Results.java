@@ -15,11 +15,14 @@ record Results(Machine machine, Settings settings, List<RoundtripRow> roundtrip,
       String loadAfter) {}
 
   record Settings(List<Integer> migrations, List<Integer> scenarios, int repetitions, int cliRepetitions,
-      List<String> databases, boolean quick) {}
+      List<String> databases, boolean quick, String shape, int cliSlice, boolean privateServer) {}
 
-  /** The round-trip of every migration, against the per-step CLI script and the raw-SQL floor. */
-  record RoundtripRow(String database, int migrations, Double rehearseMs, Double cliScriptMs, Double rawSqlMs,
-      Double cliOverRehearse, Double rehearseOverRawSql, Long peakRssMb) {}
+  /**
+   * The round-trip of every migration, against the per-step CLI script and the raw-SQL floor; {@code tables} is how
+   * many tables the repository grows to, {@code perMigrationMs} the round-trip's time per migration.
+   */
+  record RoundtripRow(String database, int migrations, int tables, Double rehearseMs, Double perMigrationMs,
+      Double cliScriptMs, Double rawSqlMs, Double cliOverRehearse, Double rehearseOverRawSql, Long peakRssMb) {}
 
   /** One suite size: with the cache and two jobs, without the cache, with one job. */
   record SuiteRow(String database, int migrations, int scenarios, Double cachedMs, Double uncachedMs,

@@ -18,9 +18,12 @@ final class ResultsTable {
     Results.Settings settings = results.settings();
     out.printf("%nRehearsal benchmark: %d cores, Java %s, %s; %s%n", machine.cores(), machine.java(),
         String.join(", ", machine.databases().values()), machine.os());
-    out.printf("medians of %d run%s (the per-step CLI script: %d run%s of 3N processes); load average before %s, "
-        + "after %s%s%n", settings.repetitions(), plural(settings.repetitions()), settings.cliRepetitions(),
-        plural(settings.cliRepetitions()), machine.loadBefore(), machine.loadAfter(),
+    out.printf("%s repository%s; medians of %d run%s (the per-step CLI script: %d run%s of 3N processes%s); load "
+        + "average before %s, after %s%s%n", settings.shape().equals("real") ? "real-shaped" : "simple synthetic",
+        settings.privateServer() ? ", rehearse on a private PostgreSQL server (server: private)" : "",
+        settings.repetitions(), plural(settings.repetitions()), settings.cliRepetitions(),
+        plural(settings.cliRepetitions()), settings.cliSlice() == 0 ? "" : ", on the first " + settings.cliSlice()
+        + " migrations, extrapolated per migration to N", machine.loadBefore(), machine.loadAfter(),
         settings.quick() ? "; QUICK MODE: sizes too small for the targets" : "");
     roundtrip(results.roundtrip(), out);
     suite(results.suite(), out);
@@ -31,10 +34,12 @@ final class ResultsTable {
   private static void roundtrip(List<RoundtripRow> rows, PrintStream out) {
     out.printf("%nRound-trip of every migration (up, down, up)%n");
     List<List<String>> table = new ArrayList<>();
-    table.add(List.of("database", "N", "rehearse", "CLI per step", "raw SQL", "CLI ÷ rehearse",
-        "rehearse ÷ raw SQL", "peak RSS"));
+    table.add(List.of("database", "N", "tables", "rehearse", "per migration", "CLI per step", "raw SQL",
+        "CLI ÷ rehearse", "rehearse ÷ raw SQL", "peak RSS"));
     for (RoundtripRow row : rows) {
-      table.add(List.of(row.database(), String.valueOf(row.migrations()), seconds(row.rehearseMs()),
+      table.add(List.of(row.database(), String.valueOf(row.migrations()), String.valueOf(row.tables()),
+          seconds(row.rehearseMs()), row.perMigrationMs() == null ? "-" : String.format("%.0f ms",
+          row.perMigrationMs()),
           seconds(row.cliScriptMs()), seconds(row.rawSqlMs()), times(row.cliOverRehearse()),
           times(row.rehearseOverRawSql()), mb(row.peakRssMb())));
     }

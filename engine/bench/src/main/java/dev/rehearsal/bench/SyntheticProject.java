@@ -18,10 +18,12 @@ final class SyntheticProject {
   private final Path root;
   private final List<Script> scripts;
   private final List<Integer> scenarios;
+  private final int tables;
 
-  private SyntheticProject(Path root, List<Script> scripts, List<Integer> scenarios) {
+  private SyntheticProject(Path root, List<Script> scripts, int tables, List<Integer> scenarios) {
     this.root = root;
     this.scripts = scripts;
+    this.tables = tables;
     this.scenarios = scenarios;
   }
 
@@ -33,9 +35,21 @@ final class SyntheticProject {
    * @param postgresUrl the door URL rehearse creates its scratch databases through
    */
   static SyntheticProject write(Path root, int migrations, List<Integer> scenarios, CliUrls cliUrls, String postgresUrl) {
-    SyntheticProject project = new SyntheticProject(root, SyntheticMigrations.generate(migrations), scenarios);
+    return write(root, SyntheticMigrations.generate(migrations), SyntheticMigrations.tables(migrations), scenarios,
+        cliUrls, postgresUrl, false);
+  }
+
+  /**
+   * As {@link #write(Path, int, List, CliUrls, String)}, of these scripts, which create {@code tables} tables.
+   *
+   * @param privateServer whether rehearse runs on a private server of its own ({@code server: private}) instead of
+   *     the one at {@code postgresUrl}
+   */
+  static SyntheticProject write(Path root, List<Script> scripts, int tables, List<Integer> scenarios, CliUrls cliUrls,
+      String postgresUrl, boolean privateServer) {
+    SyntheticProject project = new SyntheticProject(root, scripts, tables, scenarios);
     try {
-      project.writeFiles(cliUrls, postgresUrl);
+      project.writeFiles(cliUrls, postgresUrl, privateServer);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the synthetic project under " + root, e);
     }
@@ -66,11 +80,16 @@ final class SyntheticProject {
     return scripts;
   }
 
+  /** How many tables {@code t1..tN} its migrations create. */
+  int tables() {
+    return tables;
+  }
+
   long headId() {
     return scripts.get(scripts.size() - 1).id();
   }
 
-  private void writeFiles(CliUrls cli, String postgresUrl) throws IOException {
+  private void writeFiles(CliUrls cli, String postgresUrl, boolean privateServer) throws IOException {
     Files.createDirectories(scriptsDir());
     Files.createDirectories(repository().resolve("environments"));
     Files.createDirectories(root.resolve("fixtures"));
@@ -89,7 +108,7 @@ final class SyntheticProject {
           postgres:
             url: %s
             environment: postgres
-        """.formatted(postgresUrl));
+        """.formatted(postgresUrl) + (privateServer ? "    server: private\n" : ""));
     Files.writeString(repository().resolve("environments/sqlite.properties"),
         environment("org.sqlite.JDBC", cli.sqlite(), "", ""));
     Files.writeString(repository().resolve("environments/postgres.properties"),
@@ -97,7 +116,6 @@ final class SyntheticProject {
     for (Script script : scripts) {
       Files.writeString(scriptsDir().resolve(script.fileName()), script.text());
     }
-    int tables = SyntheticMigrations.tables(scripts.size());
     for (int m : scenarios) {
       Files.createDirectories(scenariosDir(m));
       for (int s = 1; s <= m; s++) {

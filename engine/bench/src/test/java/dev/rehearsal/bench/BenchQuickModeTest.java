@@ -41,13 +41,14 @@ class BenchQuickModeTest {
         keys(root));
     assertEquals(Set.of("cores", "java", "os", "databases", "load_before", "load_after"), keys(root.get("machine")));
     assertTrue(root.get("settings").get("quick").asBoolean());
-    assertRows(root.get("roundtrip"), 2, Set.of("database", "migrations", "rehearse_ms", "cli_script_ms",
+    assertRows(root.get("roundtrip"), 2, Set.of("database", "migrations", "tables", "rehearse_ms",
+        "per_migration_ms", "cli_script_ms",
         "raw_sql_ms", "cli_over_rehearse", "rehearse_over_raw_sql", "peak_rss_mb"));
     assertRows(root.get("suite"), 3, Set.of("database", "migrations", "scenarios", "cached_ms", "uncached_ms",
         "one_job_ms", "uncached_over_cached", "one_job_over_two_jobs", "peak_rss_mb"));
-    assertRows(root.get("growth"), 3, Set.of("database", "measure", "size", "from", "to", "from_ms", "to_ms",
+    assertRows(root.get("growth"), 4, Set.of("database", "measure", "size", "from", "to", "from_ms", "to_ms",
         "ratio", "exponent"));
-    assertRows(root.get("targets"), 8, Set.of("database", "target", "required", "measured", "unit", "met"));
+    assertRows(root.get("targets"), 9, Set.of("database", "target", "required", "measured", "unit", "met"));
     assertRows(root.get("runs"), 11, Set.of("database", "measure", "migrations", "scenarios", "ms", "peak_rss_kb"));
     String table = out.toString(StandardCharsets.UTF_8);
     for (String heading : List.of("Round-trip of every migration", "Suite: rehearse run", "Growth", "Targets")) {

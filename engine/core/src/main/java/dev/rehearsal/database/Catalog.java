@@ -28,6 +28,20 @@ public interface Catalog {
   TableFingerprint fingerprint(Connection connection, String table, List<String> columns) throws SQLException;
 
   /**
+   * The fingerprints of {@code tables} (each with its columns in name order), by table in the same order. Engines
+   * with round trips to a server compute them in as few as they can; the default asks {@link #fingerprint} table by
+   * table.
+   */
+  default Map<String, TableFingerprint> fingerprints(Connection connection, Map<String, List<String>> tables)
+      throws SQLException {
+    Map<String, TableFingerprint> fingerprints = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+      fingerprints.put(table.getKey(), fingerprint(connection, table.getKey(), table.getValue()));
+    }
+    return fingerprints;
+  }
+
+  /**
    * The schemas, the search path of {@code connection} and every user table and view, from which a scenario's table
    * names are resolved ({@link Relations#find}).
    */

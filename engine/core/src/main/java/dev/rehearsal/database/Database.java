@@ -116,6 +116,12 @@ public interface Database {
   default void dropLeftovers() {}
 
   /**
+   * The run is over: what the database started for it (a private server) stops and is deleted. A later run starts
+   * it again. Nothing to do for a database that started nothing.
+   */
+  default void release() {}
+
+  /**
    * What this instance could not drop, or would not (a name that no longer has the identity recorded when it was
    * created), since the last call: one line each, for the run to report. Engines whose scratch databases are
    * temporary files have none.

@@ -55,8 +55,8 @@ public final class Fingerprints {
    * {@code columns} cut into runs of at most {@code size}: a wide table's per-column sums go in several queries,
    * because an engine bounds the columns of one result (PostgreSQL's target list, SQLite's SQLITE_MAX_COLUMN).
    */
-  public static List<List<String>> groups(List<String> columns, int size) {
-    List<List<String>> groups = new java.util.ArrayList<>();
+  public static <T> List<List<T>> groups(List<T> columns, int size) {
+    List<List<T>> groups = new java.util.ArrayList<>();
     for (int from = 0; from < columns.size(); from += size) {
       groups.add(columns.subList(from, Math.min(columns.size(), from + size)));
     }

@@ -94,27 +94,37 @@ public final class Session implements AutoCloseable {
 
   /**
    * The content fingerprint of every base table but {@code excludedTables} (the changelog), by table, each computed
-   * in the database (one query per table); the tables and their columns come from one catalog query.
+   * in the database (in as few round trips as the engine allows); the tables and their columns come from one
+   * catalog query.
    */
   public Map<String, TableFingerprint> fingerprints(Set<String> excludedTables) {
-    Map<String, List<String>> tables;
+    Map<String, List<String>> tables = new LinkedHashMap<>();
     try {
-      tables = database.catalog().tables(connection, excludedTables);
+      database.catalog().tables(connection, excludedTables).forEach((table, names) -> {
+        List<String> columns = new ArrayList<>(names);
+        columns.sort(String.CASE_INSENSITIVE_ORDER);
+        tables.put(table, columns);
+      });
     } catch (SQLException e) {
       throw DatabaseException.of("cannot list tables", e);
     }
-    Map<String, TableFingerprint> fingerprints = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> table : tables.entrySet()) {
-      List<String> columns = new ArrayList<>(table.getValue());
-      columns.sort(String.CASE_INSENSITIVE_ORDER);
-      try {
-        fingerprints.put(table.getKey(), database.catalog().fingerprint(connection, table.getKey(), columns));
-      } catch (SQLException e) {
-        throw DatabaseException.of("cannot fingerprint the data of " + table.getKey(), e);
+    try {
+      return database.catalog().fingerprints(connection, tables);
+    } catch (SQLException batch) {
+      // Table by table again, for the error to name the table it is about.
+      Map<String, TableFingerprint> fingerprints = new LinkedHashMap<>();
+      for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+        try {
+          fingerprints.put(table.getKey(), database.catalog().fingerprint(connection, table.getKey(),
+              table.getValue()));
+        } catch (SQLException e) {
+          throw DatabaseException.of("cannot fingerprint the data of " + table.getKey(), e);
+        }
       }
+      return fingerprints;
     }
-    return fingerprints;
   }
+
 
   /** Runs a query written by the scenario author and returns every row. */
   public List<List<Object>> query(String sql) {

@@ -79,10 +79,18 @@ public final class Migrator {
   public List<AppliedMigration> changelog() {
     try (Connection connection = reads.connect()) {
       ChangelogOperation changelog = new ChangelogOperation(connection, repository.options());
-      if (!changelog.tableExists()) {
-        return List.of();
+      List<Change> rows;
+      try {
+        // Read first and look for the table only when that fails: one round trip instead of two, hundreds of
+        // times in a round-trip (the reading connection is in auto-commit mode, so a failed read costs nothing more).
+        rows = changelog.selectAll();
+      } catch (SQLException missing) {
+        if (!changelog.tableExists()) {
+          return List.of();
+        }
+        throw missing;
       }
-      return changelog.selectAll().stream()
+      return rows.stream()
           .map(c -> new AppliedMigration(c.getId(), c.getAppliedTimestamp(), c.getDescription())).toList();
     } catch (SQLException e) {
       throw DatabaseException.of("cannot read the changelog table " + repository.changelogTable(), e);
@@ -138,8 +146,8 @@ public final class Migrator {
       ScriptTracker tracker = new ScriptTracker(times, tracer, false);
       Armed armed = arm(failure);
       try {
-        new UpOperation(toRun.size()).operate(traced(armed.connector)::connect, armed.loader, repository.options(),
-            null, tracker);
+        new UpOperation(toRun.size()).operate(traced(armed.connector)::connect,
+            new OnlyTheseLoader(armed.loader, toRun), repository.options(), null, tracker);
       } catch (RuntimeException e) {
         throw MigrationFailedException.from("apply " + to, tracker.current, e, armed.causedBy(e));
       } finally {
@@ -197,8 +205,8 @@ public final class Migrator {
       try {
         // Always an explicit count: DownOperation(null) throws a NullPointerException when the script it undoes
         // drops the changelog table (MyBatis Migrations 3.5.0).
-        new DownOperation(steps).operate(traced(armed.connector)::connect, armed.loader, repository.options(), null,
-            tracker);
+        new DownOperation(steps).operate(traced(armed.connector)::connect,
+            new OnlyTheseLoader(armed.loader, toUndo), repository.options(), null, tracker);
       } catch (RuntimeException e) {
         throw MigrationFailedException.from("rollback " + to, tracker.current, e, armed.causedBy(e));
       } finally {

@@ -102,6 +102,7 @@ public final class RunExecution {
     // What a step was using besides its scenario's database (a failure's probe), and anything else left.
     databases().forEach(Database::dropLeftovers);
     List<String> leftovers = leftovers();
+    databases().forEach(Database::release);
     List<ScenarioResult> reported;
     synchronized (this) {
       reported = new ArrayList<>(results);
@@ -141,6 +142,7 @@ public final class RunExecution {
     inPlanOrder.sort(java.util.Comparator.comparingInt(r -> plan.indexOf(r.run())));
     result = new RunResult(runId, startedAt, inPlanOrder, Duration.ofNanos(System.nanoTime() - t0), false,
         leftovers());
+    databases().forEach(Database::release);
     listener.runFinished(result);
     return result;
   }

@@ -93,10 +93,10 @@ class ConfigLoaderTest {
     assertEquals("""
         rehearsal.yaml:2:3: unknown key 'paths.scenario' — known keys: paths.migrations, paths.scripts, \
         paths.scenarios, paths.fixtures, paths.reports, paths.backups, paths.baseline, paths.allow_outside_project, \
-        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout|bin_dir|steps_as|collation
+        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout|bin_dir|steps_as|collation|server|server_version
         rehearsal.yaml:5:5: unknown key 'databases.sqlite.enviroment' — known keys: paths.migrations, paths.scripts, \
         paths.scenarios, paths.fixtures, paths.reports, paths.backups, paths.baseline, paths.allow_outside_project, \
-        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout|bin_dir|steps_as|collation
+        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout|bin_dir|steps_as|collation|server|server_version
         """, problemsOf(Map.of()));
   }
 
@@ -144,7 +144,7 @@ class ConfigLoaderTest {
         --config paths.scenario:1:1: unknown configuration key 'paths.scenario' — known keys: paths.migrations, \
         paths.scripts, paths.scenarios, paths.fixtures, paths.reports, paths.backups, paths.baseline, \
         paths.allow_outside_project, \
-        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout|bin_dir|steps_as|collation
+        databases.NAME.kind|environment|run_by_default|url|statement_timeout|lock_timeout|bin_dir|steps_as|collation|server|server_version
         """, problemsOf(Map.of("paths.scenario", "x")));
   }
 

