@@ -70,15 +70,19 @@ class CiWorkflowTest {
   @Test
   void scenariosRunShardedOnSqliteAndPostgresAndUploadTheirSummaries() {
     assertEquals("build", at(workflow, "jobs", "scenarios", "needs"));
-    assertEquals(List.of("sqlite", "postgres"), at(workflow, "jobs", "scenarios", "strategy", "matrix", "database"));
+    assertEquals(List.of("sqlite", "postgres", "mariadb"),
+        at(workflow, "jobs", "scenarios", "strategy", "matrix", "database"));
     assertEquals("${{ fromJSON(needs.build.outputs.shards) }}",
         at(workflow, "jobs", "scenarios", "strategy", "matrix", "shard"));
     assertEquals("${{ steps.shards.outputs.list }}", at(workflow, "jobs", "build", "outputs", "shards"));
-    assertEquals(List.of(Map.of("database", "postgres", "postgres-image", "postgres:15")),
+    assertEquals(List.of(Map.of("database", "postgres", "postgres-image", "postgres:15"),
+            Map.of("database", "mariadb", "mariadb-image", "mariadb:11")),
         at(workflow, "jobs", "scenarios", "strategy", "matrix", "include"));
     Map<String, Object> postgres = at(workflow, "jobs", "scenarios", "services", "postgres");
     assertEquals("${{ matrix.postgres-image }}", postgres.get("image"), "only the postgres legs start PostgreSQL");
     assertTrue(postgres.get("options").toString().contains("--health-cmd \"pg_isready -U postgres\""));
+    Map<String, Object> mariadb = at(workflow, "jobs", "scenarios", "services", "mariadb");
+    assertEquals("${{ matrix.mariadb-image }}", mariadb.get("image"), "only the mariadb legs start MariaDB");
     String run = step("scenarios", "Run the scenarios").get("run").toString();
     assertTrue(run.startsWith("./rehearse run --database ${{ matrix.database }} --shard ${{ matrix.shard }}/"
         + "${{ env.SHARDS }}"), run);

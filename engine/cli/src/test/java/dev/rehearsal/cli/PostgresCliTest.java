@@ -101,7 +101,7 @@ class PostgresCliTest {
     int code = run(outputs, "run", "--project-dir", ROOT.toString(), "--database", "postgres", "--keep",
         "--postgres-url", url, "--reports", reports.toString(), failing.toString());
     assertEquals(1, code, outputs.toString());
-    String kept = outputs.get(0).lines().filter(l -> l.contains("kept: psql")).findFirst().orElseThrow();
+    String kept = outputs.get(0).lines().filter(l -> l.contains("kept: ") && l.contains("psql")).findFirst().orElseThrow();
     String keptDatabase = kept.substring(kept.indexOf(" -d ") + 4).strip();
     PostgresServer.execute("DROP DATABASE " + keptDatabase);
     PostgresServer.execute("DROP ROLE " + keptDatabase);

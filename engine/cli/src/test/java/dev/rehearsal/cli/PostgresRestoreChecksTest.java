@@ -59,9 +59,13 @@ class PostgresRestoreChecksTest {
 
   private static Cli rehearse(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--project-dir", ROOT.toString(), "--postgres-url", PostgresServer.url()));
-    if (!all.contains("--database") && !args[0].equals("verify-backup")) {
-      all.addAll(List.of("--database", "postgres"));
+    all.addAll(List.of("--project-dir", ROOT.toString()));
+    // verify-backup touches no database: it takes neither a server nor a database.
+    if (!args[0].equals("verify-backup")) {
+      all.addAll(List.of("--postgres-url", PostgresServer.url()));
+      if (!all.contains("--database")) {
+        all.addAll(List.of("--database", "postgres"));
+      }
     }
     return Cli.run(all.toArray(String[]::new));
   }
