@@ -36,8 +36,14 @@ final class MariadbSeedDialect implements SeedDialect {
     return "CONCAT(" + String.join(", ", parts) + ")";
   }
 
+  /** The driver names a database by its catalog; the schema is left open. */
   @Override
   public String metadataSchema(String schema) {
+    return null;
+  }
+
+  @Override
+  public String metadataCatalog(String schema) {
     return schema;
   }
 }
