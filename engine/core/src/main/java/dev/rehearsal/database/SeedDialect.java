@@ -35,4 +35,12 @@ public interface SeedDialect {
 
   /** The schema to pass to {@link java.sql.DatabaseMetaData} for a table of {@code schema}. */
   String metadataSchema(String schema);
+
+  /**
+   * The catalog to pass to {@link java.sql.DatabaseMetaData} for a table of {@code schema}; null (any) by default.
+   * A driver that calls databases catalogs (MariaDB's) needs the table's own, or it reads every database alike.
+   */
+  default String metadataCatalog(String schema) {
+    return null;
+  }
 }

@@ -232,7 +232,9 @@ public final class Session implements AutoCloseable {
   /** The columns and foreign keys of {@code table}, for rows generated in the database. */
   public TableShape shape(Relation table) {
     try {
-      return TableShape.read(connection, table, database.seedDialect().metadataSchema(table.schema()));
+      SeedDialect dialect = database.seedDialect();
+      return TableShape.read(connection, table, dialect.metadataCatalog(table.schema()),
+          dialect.metadataSchema(table.schema()));
     } catch (SQLException e) {
       throw DatabaseException.of("cannot read the columns of " + relations().shown(table), e);
     }

@@ -44,10 +44,11 @@ public record TableShape(List<Column> columns, List<ForeignKey> foreignKeys) {
   }
 
   /** Reads the shape of {@code table} through {@link DatabaseMetaData}. */
-  static TableShape read(Connection connection, Relation table, String metaSchema) throws SQLException {
+  static TableShape read(Connection connection, Relation table, String metaCatalog, String metaSchema)
+      throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<Column> columns = new ArrayList<>();
-    try (ResultSet rs = meta.getColumns(null, metaSchema, table.name(), "%")) {
+    try (ResultSet rs = meta.getColumns(metaCatalog, metaSchema, table.name(), "%")) {
       while (rs.next()) {
         boolean filled = rs.getString("COLUMN_DEF") != null || "YES".equals(rs.getString("IS_AUTOINCREMENT"))
             || "YES".equals(rs.getString("IS_GENERATEDCOLUMN"));
@@ -57,7 +58,7 @@ public record TableShape(List<Column> columns, List<ForeignKey> foreignKeys) {
     }
     Map<String, List<String[]>> keys = new LinkedHashMap<>();
     Map<String, Relation> parents = new LinkedHashMap<>();
-    try (ResultSet rs = meta.getImportedKeys(null, metaSchema, table.name())) {
+    try (ResultSet rs = meta.getImportedKeys(metaCatalog, metaSchema, table.name())) {
       while (rs.next()) {
         String parentSchema = rs.getString("PKTABLE_SCHEM");
         Relation parent = new Relation(parentSchema == null ? table.schema() : parentSchema,

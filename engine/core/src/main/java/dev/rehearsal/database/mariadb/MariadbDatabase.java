@@ -217,6 +217,11 @@ public final class MariadbDatabase implements Database {
     return RowValues.masked(masked);
   }
 
+  @Override
+  public dev.rehearsal.database.SeedDialect seedDialect() {
+    return new MariadbSeedDialect();
+  }
+
   /** Backticks, doubled inside: MariaDB reads double quotes as strings unless sql_mode has ANSI_QUOTES. */
   @Override
   public String quote(String identifier) {
