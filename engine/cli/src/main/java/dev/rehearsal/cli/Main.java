@@ -5,8 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 
@@ -36,7 +37,7 @@ public final class Main {
   public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
       boolean terminal) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    configureLogging(debug);
+    configureLogging(debug, err);
     CommandLine commandLine = new CommandLine(new RehearseCommand(environment, terminal));
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -46,20 +47,57 @@ public final class Main {
     return commandLine.execute(args);
   }
 
-  private static void configureLogging(boolean debug) {
+  /**
+   * Rehearsal's log records go, under {@code --debug} only, to this command's error stream: not to the process's
+   * standard error behind its back, so that a caller that captures the streams (a test, an embedding tool) gets
+   * them too, and a second command in the same process does not print them twice.
+   */
+  private static void configureLogging(boolean debug, PrintWriter err) {
     Logger root = Logger.getLogger("");
     for (var handler : root.getHandlers()) {
       root.removeHandler(handler);
     }
     Logger migrations = Logger.getLogger("dev.rehearsal");
+    for (var handler : migrations.getHandlers()) {
+      if (handler instanceof ErrorStreamHandler) {
+        migrations.removeHandler(handler);
+      }
+    }
     if (debug) {
-      ConsoleHandler handler = new ConsoleHandler();
-      handler.setLevel(Level.FINE);
-      handler.setFormatter(new LogFormatter());
-      migrations.addHandler(handler);
+      migrations.addHandler(new ErrorStreamHandler(err));
       migrations.setLevel(Level.FINE);
     } else {
       migrations.setLevel(Level.OFF);
+    }
+  }
+
+  /** Writes log records, one formatted record at a time, to a command's error stream. */
+  private static final class ErrorStreamHandler extends Handler {
+
+    private final PrintWriter err;
+
+    ErrorStreamHandler(PrintWriter err) {
+      this.err = err;
+      setLevel(Level.FINE);
+      setFormatter(new LogFormatter());
+    }
+
+    @Override
+    public synchronized void publish(LogRecord record) {
+      if (isLoggable(record)) {
+        err.print(getFormatter().format(record));
+        err.flush();
+      }
+    }
+
+    @Override
+    public void flush() {
+      err.flush();
+    }
+
+    @Override
+    public void close() {
+      err.flush();
     }
   }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,13 @@ class DistributionIT {
     home = opt.resolve("rehearsal-" + VERSION);
     onlyJava = Files.createDirectories(dir.resolve("only-java"));
     Files.createSymbolicLink(onlyJava.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+  }
+
+  /** The links to files outside the temporary directory, deleted here so that JUnit need not warn that it did. */
+  @AfterAll
+  static void deleteTheLinksOutOfTheTemporaryDirectory() throws IOException {
+    Files.deleteIfExists(dir.resolve("only-java/java"));
+    Files.deleteIfExists(dir.resolve("links/readlink"));
   }
 
   /** {@code bin/rehearse ARGS} in {@code cwd}, with nothing but java on PATH and a terminal 80 columns wide. */

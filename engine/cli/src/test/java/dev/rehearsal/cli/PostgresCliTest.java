@@ -108,6 +108,9 @@ class PostgresCliTest {
     run(outputs, "run", "--debug", "--project-dir", ROOT.toString(), "--database", "postgres", "--postgres-url",
         "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&password=" + PASSWORD, "--reports",
         reports.toString(), failing.toString());
+    String debugLog = outputs.get(outputs.size() - 1);
+    assertTrue(debugLog.contains("FINE dev.rehearsal.run.Interpreter: cannot start failing--postgres"), debugLog);
+    assertTrue(debugLog.contains("\tat dev.rehearsal.database.postgres.PgConnections.connect"), debugLog);
     run(outputs, "status", "--debug", "--project-dir", ROOT.toString(), "--database", "postgres",
         "--postgres-url", url, "--db", "no_such_database");
     try (Stream<Path> files = Files.walk(reports)) {

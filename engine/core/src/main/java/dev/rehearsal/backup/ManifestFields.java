@@ -101,8 +101,7 @@ final class ManifestFields {
       problems.add("tables: " + describe(node) + ", not an object of tables");
       return tables;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> entries = node.fields(); entries.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = entries.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String field = "tables." + shown(entry.getKey());
       if (!Pattern.matches("[^\\p{Cntrl}]{1,256}", entry.getKey())) {
         problems.add(field + ": not a table name");

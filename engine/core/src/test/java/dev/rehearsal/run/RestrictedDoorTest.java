@@ -66,7 +66,7 @@ class RestrictedDoorTest {
   void everySampleScenarioPassesWithADoorThatCanOnlyCreateDatabasesAndRoles() {
     Project project = project();
     List<Scenario> scenarios = project.readScenarios(project.scenarioFiles(List.of()));
-    for (RunOptions options : List.of(new RunOptions(false, false, 2, true), new RunOptions(false, false, 1, false))) {
+    for (RunOptions options : List.of(new RunOptions(false, false, 2, true), new RunOptions(false, false, 2, false))) {
       List<String> notices = new ArrayList<>();
       RunResult result = project.run(RunId.next(), scenarios, project.databases(List.of("postgres")), options,
           new RunListener() {

@@ -270,7 +270,7 @@ class SchemaAgreesWithReaderTest {
       problems.add(at + ": $ref " + node.get("$ref").asText() + " leads nowhere");
     }
     for (String map : List.of("properties", "definitions", "patternProperties")) {
-      node.path(map).fields().forEachRemaining(e -> strict(e.getValue(), at + "/" + map + "/" + e.getKey(), root,
+      node.path(map).properties().forEach(e -> strict(e.getValue(), at + "/" + map + "/" + e.getKey(), root,
           problems));
     }
     for (String one : List.of("items", "additionalProperties", "not", "if", "then", "else", "propertyNames")) {

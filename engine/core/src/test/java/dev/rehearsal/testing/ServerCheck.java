@@ -32,6 +32,7 @@ final class ServerCheck {
   }
 
   /** Skips (outside CI) or fails (in CI) the calling test when the server cannot be reached. */
+  @SuppressWarnings("try") // the connection is only opened, to see that it can be
   synchronized void ensureReachable() {
     boolean ci = "true".equals(System.getenv("CI"));
     if (!checked) {

@@ -44,6 +44,7 @@ class PostgresDatabaseTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the connection is only held open
   void dropLeftoversDropsWhatIsStillInUseButNeitherWhatWasDroppedNorWhatIsKept() throws SQLException {
     ScratchDatabase inUse = postgres.createScratch("pgleft_use_" + System.nanoTime());
     ScratchDatabase kept = postgres.createScratch("pgleft_kept_" + System.nanoTime());
@@ -63,6 +64,7 @@ class PostgresDatabaseTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the connection is only held open
   void dropsItsScratchDatabaseEvenWithAConnectionStillOpen() throws SQLException {
     ScratchDatabase scratch = postgres.createScratch("pgopen_" + System.nanoTime());
     String name = scratch.location();
