@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * {@code bench/jobs}: how {@code rehearse run} scales with {@code --jobs} on a suite whose scenarios do real work,
- * and what the cache and the pool of ready copies (PostgreSQL) give there. A synthetic repository of N migrations
+ * and what the cache gives there. A synthetic repository of N migrations
  * (default 50) and M scenarios (default 100) that each start from the state five migrations before head, generate
  * 10,000 rows and round-trip the last five migrations with them; each configuration is one {@code rehearse run}
  * process, timed from start to exit, repetitions outermost. Prints the times, the ratios and the verdicts of the
@@ -21,30 +21,26 @@ public final class JobsBench {
 
   static final String USAGE = """
       Usage: bench/jobs [--m 100] [--rows 10000] [--n 50] [--last 5] [--reps 1] [--database sqlite|postgres]...
-                        [--postgres-url JDBC-URL] [--configs cache:1,cache:2,nopool:1,nopool:2,nocache:1,nocache:2]
+                        [--postgres-url JDBC-URL] [--configs cache:1,cache:2,nocache:1,nocache:2]
                         [--seeding] [--keep-work]
 
       Times rehearse run of M scenarios that each start from the state LAST migrations before head, generate ROWS
-      rows and round-trip the last LAST migrations, with --jobs 1 and 2, with and without the cache, and on
-      PostgreSQL with and without the pool of ready copies (--no-pool). --configs measures only some of these
-      (cache: with the cache, and the pool on PostgreSQL; nopool: the cache without the pool, PostgreSQL only;
-      nocache: --no-cache; each with its number of jobs). --seeding measures bench/run's suite instead (each scenario
+      rows and round-trip the last LAST migrations, with --jobs 1 and 2, with and without the cache. --configs
+      measures only some of these (cache: with the cache; nocache: --no-cache; each with its number of jobs). --seeding measures bench/run's suite instead (each scenario
       starts at head, seeds three rows and checks counts: the copy is most of its cost), default N = 200, M = 50.
       """;
 
   /** One configuration: its label and the options of {@code rehearse run}. */
-  record Config(String label, int jobs, boolean cache, boolean pool) {
-    /** {@code cache:2}, {@code nopool:1}, {@code nocache:2}: as {@code --configs} names it. */
+  record Config(String label, int jobs, boolean cache) {
+    /** {@code cache:2}, {@code nocache:1}: as {@code --configs} names it. */
     String key() {
-      return (!cache ? "nocache" : pool ? "cache" : "nopool") + ":" + jobs;
+      return (cache ? "cache" : "nocache") + ":" + jobs;
     }
 
     List<String> options() {
       List<String> options = new ArrayList<>(List.of("--jobs", String.valueOf(jobs)));
       if (!cache) {
         options.add("--no-cache");
-      } else if (!pool) {
-        options.add("--no-pool");
       }
       return options;
     }
@@ -133,16 +129,11 @@ public final class JobsBench {
               mode(config), one / two, one / two >= 1.6 ? "met" : "not met");
         }
       }
-      String cache = database.equals("postgres") ? "cache+pool" : "cache";
       for (int jobs : List.of(1, 2)) {
         Double cached = median(times, database, "cache:" + jobs);
         Double uncached = median(times, database, "nocache:" + jobs);
-        Double noPool = median(times, database, "nopool:" + jobs);
         if (cached != null && uncached != null) {
-          out.printf("%-9s --jobs %d: no cache / %s = %.2fx%n", database, jobs, cache, uncached / cached);
-        }
-        if (cached != null && noPool != null) {
-          out.printf("%-9s --jobs %d: cache without the pool / with it = %.2fx%n", database, jobs, noPool / cached);
+          out.printf("%-9s --jobs %d: no cache / cache = %.2fx%n", database, jobs, uncached / cached);
         }
       }
     }
@@ -155,17 +146,13 @@ public final class JobsBench {
     }
   }
 
-  /** The configurations measured on {@code database}: the pool exists on PostgreSQL only. */
+  /** The configurations measured on {@code database}. */
   static List<Config> configs(String database) {
     List<Config> configs = new ArrayList<>();
-    boolean postgres = database.equals("postgres");
     for (int jobs : List.of(1, 2)) {
       String suffix = jobs == 1 ? ", 1 job" : ", 2 jobs";
-      configs.add(new Config((postgres ? "cache+pool" : "cache") + suffix, jobs, true, true));
-      if (postgres) {
-        configs.add(new Config("cache, no pool" + suffix, jobs, true, false));
-      }
-      configs.add(new Config("no cache" + suffix, jobs, false, true));
+      configs.add(new Config("cache" + suffix, jobs, true));
+      configs.add(new Config("no cache" + suffix, jobs, false));
     }
     return configs;
   }

@@ -62,10 +62,6 @@ final class RunCommand extends BaseCommand {
       description = "Migrate every scenario run from empty instead of starting from a cached migrated state.")
   boolean noCache;
 
-  @Option(names = "--no-pool",
-      description = "With the cache on PostgreSQL, make no copies of a cached state ahead of the scenario runs.")
-  boolean noPool;
-
   @Option(names = "--update-snapshots",
       description = "Write golden schema files (schema: {matches: FILE}) from the current schema instead of comparing.")
   boolean updateSnapshots;
@@ -204,7 +200,6 @@ final class RunCommand extends BaseCommand {
     parameters.put(Constants.UPDATE_SNAPSHOTS, String.valueOf(updateSnapshots));
     parameters.put(Constants.JOBS, String.valueOf(jobs));
     parameters.put(Constants.CACHE, String.valueOf(!noCache));
-    parameters.put(Constants.POOL, String.valueOf(!noPool));
     // This command shows the run itself: its own terminal lines and JSON writer, with the "Summary:" line.
     parameters.put(Constants.REPORTS_TERMINAL, "false");
     parameters.put(Constants.REPORTS_JSON, "false");

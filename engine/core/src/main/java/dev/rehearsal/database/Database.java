@@ -150,15 +150,6 @@ public interface Database {
   }
 
   /**
-   * Whether copies of a cached state are worth making ahead of the scenario runs that will take them (a pool of
-   * ready copies, made while runs go): true where a copy waits on a server's disk ({@code CREATE DATABASE ...
-   * TEMPLATE}), false where it is a file copy of a few milliseconds. Default false.
-   */
-  default boolean copiesAhead() {
-    return false;
-  }
-
-  /**
    * A statement that returns a connection's session to the state of a new one (temporary tables, settings, prepared
    * statements, locks, cursors), or null when the engine has none: then a step that must not let one operation see
    * what an earlier one left in its session opens a new connection for each.

@@ -106,11 +106,6 @@ public final class Interpreter {
     }
   }
 
-  /** How many copies of a cached state a run makes ahead of its scenario runs ({@link RunOptions#copiesAhead}). */
-  int copiesAhead() {
-    return options.copiesAhead();
-  }
-
   /**
    * Starts a run whose scenario runs the caller starts one by one; {@link RunExecution#finish()} ends it. Until
    * then, a shutdown hook drops the scratch databases that are open.

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * A run in progress, started by {@link Interpreter#begin}: the caller starts its scenario runs one by one and
@@ -35,8 +34,7 @@ public final class RunExecution {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.plan = List.copyOf(plan);
     this.ordered = new OrderedListener(listener, this.plan);
-    this.cache = new StateCache(runId, interpreter.copiesAhead(), this.plan.stream()
-        .collect(Collectors.groupingBy(r -> r.database().name(), Collectors.summingInt(r -> 1))));
+    this.cache = new StateCache(runId);
     this.cleanup = new Thread(this::interrupt, "rehearsal-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     listener.runStarted(runId, this.plan);

@@ -11,27 +11,14 @@ import java.util.Objects;
  * @param jobs how many scenario runs go at once, each in its own database (at least 1)
  * @param cache start a scenario whose first step is {@code apply: X} from a cached database already at X
  * @param baseline the round-trip verdicts accepted ({@code rehearse roundtrip}); {@link Baseline#NONE} for none
- * @param pool with the cache, on engines whose copies wait on a server ({@code Database#copiesAhead}), keep up to
- *     {@code jobs} copies of a cached state made ahead of the scenario runs that take them
  */
-public record RunOptions(boolean keep, boolean updateSnapshots, int jobs, boolean cache, Baseline baseline,
-    boolean pool) {
+public record RunOptions(boolean keep, boolean updateSnapshots, int jobs, boolean cache, Baseline baseline) {
 
   public RunOptions {
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
     }
     Objects.requireNonNull(baseline, "baseline");
-  }
-
-  /** With the pool. */
-  public RunOptions(boolean keep, boolean updateSnapshots, int jobs, boolean cache, Baseline baseline) {
-    this(keep, updateSnapshots, jobs, cache, baseline, true);
-  }
-
-  /** How many copies of a cached state the run makes ahead: {@code jobs} with the cache and the pool, else 0. */
-  public int copiesAhead() {
-    return cache && pool ? jobs : 0;
   }
 
   /** Without a baseline. */

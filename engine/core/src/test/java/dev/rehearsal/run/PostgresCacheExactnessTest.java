@@ -115,19 +115,14 @@ class PostgresCacheExactnessTest {
     }
   }
 
-  /** The sample project on the test server, with {@code repository}'s migrations and backups under {@code temp}. */
-  static Project project(Path repository, Path temp) {
+  /** The scenario twice in one run (the second run is the one a cache serves from a copy). */
+  private List<ScenarioResult> twice(Path repository, Path scenario, boolean cache) {
     Map<String, String> overrides = new HashMap<>();
     overrides.put("databases.postgres.url", PostgresServer.url());
     overrides.put("paths.migrations", repository.toString());
     overrides.put("paths.backups", temp.resolve("backups").toString());
     overrides.put("paths.allow_outside_project", "true");
-    return Project.open(ROOT, overrides);
-  }
-
-  /** The scenario twice in one run (the second run is the one a cache serves from a copy). */
-  private List<ScenarioResult> twice(Path repository, Path scenario, boolean cache) {
-    Project project = project(repository, temp);
+    Project project = Project.open(ROOT, overrides);
     List<Scenario> scenarios = project.readScenarios(List.of(scenario, scenario));
     String runId = RunId.next();
     RunResult result = project.run(runId, scenarios, project.databases(List.of("postgres")),

@@ -82,12 +82,6 @@ public final class Constants {
   public static final String CACHE = "rehearsal.cache";
 
   /**
-   * {@code false} makes no copies of a cached state ahead of the scenario runs that take them (the command's
-   * {@code --no-pool}); with the cache on PostgreSQL, up to {@link #JOBS} copies are made ahead. Default: true.
-   */
-  public static final String POOL = "rehearsal.pool";
-
-  /**
    * {@code true} prints one line per finished scenario run, with its failed checks, to standard output, as
    * {@code rehearse run} does without a terminal. Default: true.
    */
@@ -106,7 +100,7 @@ public final class Constants {
 
   /** The engine's own parameters; any other {@code rehearsal.} key must be a {@code rehearsal.yaml} key. */
   public static final List<String> ENGINE_KEYS = List.of(PROJECT_DIR, SCENARIOS, DATABASES, TAGS, NAME, SHARD, KEEP,
-      UPDATE_SNAPSHOTS, JOBS, CACHE, POOL, REPORTS_TERMINAL, REPORTS_JSON, REPORTS_JUNIT_XML, REPORTS_MARKDOWN);
+      UPDATE_SNAPSHOTS, JOBS, CACHE, REPORTS_TERMINAL, REPORTS_JSON, REPORTS_JUNIT_XML, REPORTS_MARKDOWN);
 
   private Constants() {}
 }

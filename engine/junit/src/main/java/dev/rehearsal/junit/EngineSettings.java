@@ -1,7 +1,5 @@
 package dev.rehearsal.junit;
 
-import dev.rehearsal.baseline.Baseline;
-
 import dev.rehearsal.database.Database;
 import dev.rehearsal.run.Project;
 import dev.rehearsal.run.RunOptions;
@@ -52,7 +50,7 @@ record EngineSettings(Project project, List<Database> databases, List<Path> scen
           reader.fail(Constants.JOBS + ": must be a whole number of at least 1, found '"
               + parameters.get(Constants.JOBS).orElse("") + "'");
           return 1;
-        }), reader.flag(Constants.CACHE, true), Baseline.NONE, reader.flag(Constants.POOL, true));
+        }), reader.flag(Constants.CACHE, true));
     boolean terminal = reader.flag(Constants.REPORTS_TERMINAL, true);
     boolean json = reader.flag(Constants.REPORTS_JSON, true);
     List<Path> scenarios = reader.existing(Constants.SCENARIOS, root);

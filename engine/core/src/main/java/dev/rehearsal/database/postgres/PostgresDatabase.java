@@ -150,12 +150,6 @@ public final class PostgresDatabase implements Database {
     return scratches.create(label, (PostgresScratch) template);
   }
 
-  /** A copy of a cached state waits on the server's disk: the run's pool makes the next ones while runs go. */
-  @Override
-  public boolean copiesAhead() {
-    return true;
-  }
-
   /** Seals the cached state (its database handed to a holder role) and says why a copy would not be exact. */
   @Override
   public Optional<String> inexactCopy(ScratchDatabase template) {

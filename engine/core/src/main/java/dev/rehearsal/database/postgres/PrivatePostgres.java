@@ -125,11 +125,6 @@ public final class PrivatePostgres implements Database {
   }
 
   @Override
-  public boolean copiesAhead() {
-    return true;
-  }
-
-  @Override
   public Connector existing(String location) {
     throw DatabaseException.infrastructure("cannot open " + location, new IOException("databases." + name
         + " is a private server that lives only while a run does; it has no databases of yours — use a server "
