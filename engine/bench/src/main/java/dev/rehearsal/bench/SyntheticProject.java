@@ -125,6 +125,37 @@ final class SyntheticProject {
     }
   }
 
+  /**
+   * Writes {@code scenarios/working-mM}: M scenarios that each do real work, for the scaling of {@code --jobs}: start
+   * from the state {@code last} migrations before head (a cached start), generate {@code rows} rows in one of the
+   * tables there ({@code seed: {generate: ...}}), and round-trip the last {@code last} migrations with those rows.
+   *
+   * @return the directory
+   */
+  Path writeWorkingSuite(int m, int rows, int last) {
+    Path dir = root.resolve("scenarios").resolve("working-m" + m);
+    Script from = scripts.get(scripts.size() - 1 - last);
+    int tablesThen = SyntheticMigrations.tables(scripts.size() - last);
+    try {
+      Files.createDirectories(dir);
+      for (int s = 1; s <= m; s++) {
+        Files.writeString(dir.resolve(String.format("work-%03d.yaml", s)), """
+            scenario: Working scenario %d seeds %d rows in t%d and round-trips the last %d migrations
+            steps:
+              - apply: {to: %d}
+              - seed: {generate: {table: t%d, rows: %d, seed: %d}}
+              - roundtrip: all
+              - expect:
+                  version: %d
+            """.formatted(s, rows, 1 + (s - 1) % tablesThen, last, from.id(), 1 + (s - 1) % tablesThen, rows, s,
+            headId()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the working suite under " + dir, e);
+    }
+    return dir;
+  }
+
   /** Rehearsal ignores url, username and password; the stock MyBatis CLI uses them. */
   private static String environment(String driver, String url, String user, String password) {
     return """
