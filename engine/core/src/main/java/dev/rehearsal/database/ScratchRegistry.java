@@ -90,6 +90,11 @@ public final class ScratchRegistry<S extends ScratchDatabase> {
     }
   }
 
+  /** The problem line of a scratch database whose drop failed for {@code why}. */
+  public static String notDropped(String name, String why) {
+    return "scratch database " + name + " not dropped: " + why + "; 'rehearse clean' drops it later";
+  }
+
   /** Records what could not, or would not, be dropped; the run reports it. */
   public void problem(String line) {
     LOG.fine(line);

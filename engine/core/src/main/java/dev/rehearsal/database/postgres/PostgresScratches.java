@@ -189,10 +189,9 @@ final class PostgresScratches {
       }
       return true;
     } catch (DatabaseException e) {
-      problem("scratch database " + name + " not dropped: " + e.getMessage() + "; 'rehearse clean' drops it later");
+      problem(ScratchRegistry.notDropped(name, e.getMessage()));
     } catch (SQLException e) {
-      problem("scratch database " + name + " not dropped: " + DatabaseException.describe(e)
-          + "; 'rehearse clean' drops it later");
+      problem(ScratchRegistry.notDropped(name, DatabaseException.describe(e)));
     }
     return false;
   }
