@@ -46,9 +46,13 @@ final class StatementRules {
           "a client encoding that does not keep ASCII as ASCII: the script would read differently from how it was "
               + "checked"));
 
-  private static final Pattern COPY_STDIN = Pattern.compile("COPY .* FROM STDIN( .*)?;", Pattern.CASE_INSENSITIVE);
+  /**
+   * The one COPY pg_dump writes, {@code COPY table (columns) FROM stdin;}, with no string in it: rows follow it up to
+   * {@code \.}. Any other COPY is refused, also one that reads stdin with options or a quote in it, or writes to
+   * stdout: whether psql then reads the next lines as rows or as SQL and meta-commands would have to be decided
+   * exactly as psql decides it, and a checker that decides otherwise passes a meta-command on.
+   */
   private static final Pattern COPY_ROWS_FOLLOW = Pattern.compile("COPY [^']* FROM STDIN;", Pattern.CASE_INSENSITIVE);
-  private static final Pattern COPY_STDOUT = Pattern.compile("COPY .* TO STDOUT( .*)?;", Pattern.CASE_INSENSITIVE);
   /** The function calls pg_dump writes: the search path, sequence values, large objects. */
   private static final Pattern DUMP_SELECT = Pattern.compile("SELECT PG_CATALOG\\.(SET_CONFIG ?\\( ?'SEARCH_PATH'"
       + "|SETVAL ?\\(|LO_CREATE ?\\(|LO_OPEN ?\\(|LOWRITE ?\\(|LO_CLOSE ?\\().*;");
@@ -81,9 +85,9 @@ final class StatementRules {
         return rule.verdict() == DROP ? DROP : PlainScript.keywords(statement) + ": " + rule.verdict();
       }
     }
-    if (upper.startsWith("COPY ") && !COPY_STDIN.matcher(words).matches() && !COPY_STDOUT.matcher(words).matches()) {
-      return PlainScript.keywords(statement) + ": a COPY from or to a file or program on the server (pg_dump copies "
-          + "FROM stdin only)";
+    if (upper.startsWith("COPY ") && !copiesFromStdin(statement)) {
+      return PlainScript.keywords(statement) + ": a COPY other than pg_dump's 'COPY table (columns) FROM stdin;' (a "
+          + "file or program on the server, stdout, options, or a quote in it)";
     }
     if (upper.startsWith("SELECT ") && !DUMP_SELECT.matcher(words).matches()) {
       return PlainScript.keywords(statement) + ": a SELECT pg_dump does not write (it writes only set_config of the "

@@ -180,10 +180,15 @@ class PlainScriptTest {
     String atomic = "CREATE FUNCTION public.f() RETURNS integer\n    LANGUAGE sql\n    BEGIN ATOMIC\n SELECT CASE WHEN "
         + "true THEN 1 ELSE 2 END;\nEND;\nCOPY public.t (id) FROM stdin;\n1\t\\N\n\\.\n";
     assertEquals(atomic, filtered(atomic));
-    // A COPY that only mentions FROM stdin copies nothing: psql runs the lines after it.
-    assertEquals("2: the psql meta-command '\\!' — a restore runs SQL only (pg_dump writes no meta-command but "
-        + "\\restrict and \\connect)", refusal("COPY (SELECT 1) TO STDOUT (NULL 'a FROM STDIN a');\n\\! id\n"
-        + "\\.\n"));
+    // A COPY that only mentions FROM stdin copies nothing (psql runs the lines after it), and one that reads stdin
+    // with options has psql read the lines after it as rows, where a quote would hide a meta-command from a checker
+    // that reads them as SQL: only pg_dump's own form passes.
+    String other = ": a COPY other than pg_dump's 'COPY table (columns) FROM stdin;' (a file or program on the server, "
+        + "stdout, options, or a quote in it)";
+    assertEquals("1: COPY ..." + other, refusal("COPY (SELECT 1) TO STDOUT (NULL 'a FROM STDIN a');\n\\! id\n\\.\n"));
+    assertEquals("2: COPY t FROM ..." + other, refusal("CREATE TABLE t (a text);\nCOPY t FROM stdin WITH (FORMAT text);\na'\n"
+        + "\\.\n\\! id\n';\n"));
+    assertEquals("1: COPY t ..." + other, refusal("COPY t (\"x'y\") FROM stdin;\na'\n\\.\n\\! id\n';\n"));
   }
 
   @Test
