@@ -40,19 +40,22 @@ final class CleanCommand extends PlainCommand {
     Project project = this.project.open();
     int databases = 0;
     int roles = 0;
+    int users = 0;
     int[] young = {0};
     for (Database database : project.databases(this.databases)) {
       List<String> dropped = database.clean(olderThan,
           skipped -> out().printf("skipped %s: %s%n", database.name(), Shown.line(skipped)),
           kept -> {
             out().printf("skipped %s: %s%n", database.name(), Shown.line(kept));
-            young[0] += kept.startsWith("role ") ? 0 : 1;
+            young[0] += kept.startsWith("role ") || kept.startsWith("user ") ? 0 : 1;
           });
       for (String item : dropped) {
         // Names and comments come from the server, where a scratch database's own role wrote its comment.
         out().printf("dropped %s: %s%n", database.name(), Shown.line(item));
         if (item.startsWith("role ")) {
           roles++;
+        } else if (item.startsWith("user ")) {
+          users++; // MariaDB's login users, which PostgreSQL's roles are
         } else {
           databases++;
         }
@@ -67,8 +70,9 @@ final class CleanCommand extends PlainCommand {
         err().println("warning: " + Shown.line(file.toString()));
       }
     }
-    out().printf("%d scratch %s%s dropped%n", databases, databases == 1 ? "database" : "databases",
-        roles == 0 ? "" : " and " + roles + (roles == 1 ? " role" : " roles"));
+    out().printf("%d scratch %s%s%s dropped%n", databases, databases == 1 ? "database" : "databases",
+        roles == 0 ? "" : " and " + roles + (roles == 1 ? " role" : " roles"),
+        users == 0 ? "" : " and " + users + (users == 1 ? " user" : " users"));
     if (young[0] > 0) {
       out().printf("%d Rehearsal %s kept: younger than %s — --older-than PT0S drops %s too, once no run is "
           + "using %s%n", young[0], young[0] == 1 ? "database" : "databases", olderThan, young[0] == 1 ? "it" : "them",

@@ -52,7 +52,9 @@ public interface Database {
    * @return what was dropped, for people
    * @throws DatabaseException when the server cannot be reached
    */
-  List<String> clean(Duration olderThan);
+  default List<String> clean(Duration olderThan) {
+    return clean(olderThan, skipped -> {}, young -> {});
+  }
 
   /**
    * As {@link #clean(Duration)}, telling {@code skipped} about each database or role that looks like Rehearsal's
@@ -63,14 +65,13 @@ public interface Database {
   }
 
   /**
-   * As {@link #clean(Duration, java.util.function.Consumer)}, telling {@code young} instead of {@code skipped} about
-   * what is Rehearsal's but was left only because it is younger than {@code olderThan} (a role's line starts with
-   * {@code role }), so that a caller can count them and say how to drop them.
+   * The clean every engine implements: as {@link #clean(Duration, java.util.function.Consumer)}, telling
+   * {@code young} instead of {@code skipped} about what is Rehearsal's but was left only because it is younger than
+   * {@code olderThan} (a role's or user's line starts with {@code role } or {@code user }), so that a caller can
+   * count them and say how to drop them.
    */
-  default List<String> clean(Duration olderThan, java.util.function.Consumer<String> skipped,
-      java.util.function.Consumer<String> young) {
-    return clean(olderThan);
-  }
+  List<String> clean(Duration olderThan, java.util.function.Consumer<String> skipped,
+      java.util.function.Consumer<String> young);
 
   /** This engine's backup tool: backups written through Rehearsal, read back, restored. */
   BackupTool backups();

@@ -81,8 +81,9 @@ class InterpreterTest {
     }
 
     @Override
-    public List<String> clean(java.time.Duration olderThan) {
-      return sqlite.clean(olderThan);
+    public List<String> clean(java.time.Duration olderThan, java.util.function.Consumer<String> skipped,
+        java.util.function.Consumer<String> young) {
+      return sqlite.clean(olderThan, skipped, young);
     }
 
     @Override

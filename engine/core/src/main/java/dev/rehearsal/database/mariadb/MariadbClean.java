@@ -1,5 +1,6 @@
 package dev.rehearsal.database.mariadb;
 
+import dev.rehearsal.database.DatabaseException;
 import dev.rehearsal.database.ScratchMarkers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,11 @@ final class MariadbClean {
 
   private MariadbClean() {}
 
-  static List<String> clean(Connection door, Duration olderThan, Consumer<String> skipped) throws SQLException {
+  /**
+   * @param young told about a marked database left only because it is younger than {@code olderThan}
+   */
+  static List<String> clean(Connection door, Duration olderThan, Consumer<String> skipped, Consumer<String> young)
+      throws SQLException {
     Instant cutoff = Instant.now().minus(olderThan);
     String prefix = ScratchMarkers.PREFIX.replace("_", "\\_") + "%";
     Map<String, String> candidates = new LinkedHashMap<>();
@@ -52,9 +57,15 @@ final class MariadbClean {
         skipped.accept(name + ": it is granted to " + String.join(", ", grantees) + ", not only to the user "
             + "Rehearsal created for it");
       } else if (!created.isBefore(cutoff)) {
-        skipped.accept(name + ": created " + created + ", less than " + olderThan + " ago (a run may be using it)");
+        young.accept(name + ": created " + created + ", less than " + olderThan + " ago (a run may be using it)");
       } else {
-        String left = ScratchDatabases.drop(door, name, c.getValue(), name);
+        String left;
+        try {
+          left = ScratchDatabases.drop(door, name, c.getValue(), name);
+        } catch (SQLException e) {
+          // One database that cannot be dropped does not stop the others.
+          left = name + ": not dropped: " + DatabaseException.describe(e);
+        }
         if (left == null) {
           dropped.add(name + " (" + c.getValue() + ")");
           String user = ScratchUsers.drop(door, new ScratchUsers.User(name, null, null));

@@ -178,14 +178,9 @@ public final class MariadbDatabase implements Database {
   }
 
   @Override
-  public List<String> clean(Duration olderThan) {
-    return clean(olderThan, skipped -> {});
-  }
-
-  @Override
-  public List<String> clean(Duration olderThan, Consumer<String> skipped) {
+  public List<String> clean(Duration olderThan, Consumer<String> skipped, Consumer<String> young) {
     try (Connection admin = scratches.door()) {
-      return MariadbClean.clean(admin, olderThan, skipped);
+      return MariadbClean.clean(admin, olderThan, skipped, young);
     } catch (SQLException e) {
       throw DatabaseException.infrastructure("cannot clean scratch databases on " + door.shown(), e,
           MariadbScratches.hint(e));

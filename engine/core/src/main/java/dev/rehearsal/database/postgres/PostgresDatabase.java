@@ -182,11 +182,6 @@ public final class PostgresDatabase implements Database {
   }
 
   @Override
-  public List<String> clean(Duration olderThan) {
-    return clean(olderThan, skipped -> {});
-  }
-
-  @Override
   public List<String> clean(Duration olderThan, Consumer<String> skipped, Consumer<String> young) {
     try (Connection admin = admin()) {
       return PostgresClean.clean(admin, olderThan, skipped, young);

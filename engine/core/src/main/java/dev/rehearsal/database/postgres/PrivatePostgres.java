@@ -6,7 +6,9 @@ import dev.rehearsal.database.ClassifiedError;
 import dev.rehearsal.database.Connector;
 import dev.rehearsal.database.Database;
 import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.database.LockProbe;
 import dev.rehearsal.database.ScratchDatabase;
+import dev.rehearsal.database.SeedDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,12 +135,7 @@ public final class PrivatePostgres implements Database {
 
   /** A private cluster is deleted with everything in it: there is nothing left to clean. */
   @Override
-  public List<String> clean(Duration olderThan) {
-    return List.of();
-  }
-
-  @Override
-  public List<String> clean(Duration olderThan, Consumer<String> skipped) {
+  public List<String> clean(Duration olderThan, Consumer<String> skipped, Consumer<String> young) {
     return List.of();
   }
 
@@ -163,11 +160,22 @@ public final class PrivatePostgres implements Database {
     return started().classify(error);
   }
 
+  /**
+   * Nothing: this runs in a shutdown hook beside the cluster's own, which stops the server and deletes its directory
+   * with every scratch database in it; connecting to a server being stopped would only wait and report drops that
+   * failed.
+   */
   @Override
-  public synchronized void dropLeftovers() {
-    if (database != null) {
-      database.dropLeftovers();
-    }
+  public void dropLeftovers() {}
+
+  @Override
+  public LockProbe lockProbe() {
+    return new PostgresLockProbe();
+  }
+
+  @Override
+  public SeedDialect seedDialect() {
+    return new PostgresSeedDialect();
   }
 
   @Override

@@ -86,11 +86,6 @@ public final class SqliteDatabase implements Database {
   }
 
   @Override
-  public List<String> clean(Duration olderThan) {
-    return clean(olderThan, skipped -> {}, young -> {});
-  }
-
-  @Override
   public List<String> clean(Duration olderThan, java.util.function.Consumer<String> skipped,
       java.util.function.Consumer<String> young) {
     Path temp = Path.of(System.getProperty("java.io.tmpdir"));
