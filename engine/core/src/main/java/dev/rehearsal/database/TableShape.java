@@ -43,12 +43,23 @@ public record TableShape(List<Column> columns, List<ForeignKey> foreignKeys) {
     }
   }
 
+  /** A name as a {@link DatabaseMetaData} pattern that matches it alone; null stays null (any). */
+  private static String pattern(String name, String escape) {
+    if (name == null || escape == null || escape.isEmpty()) {
+      return name;
+    }
+    return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+  }
+
   /** Reads the shape of {@code table} through {@link DatabaseMetaData}. */
   static TableShape read(Connection connection, Relation table, String metaCatalog, String metaSchema)
       throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
     List<Column> columns = new ArrayList<>();
-    try (ResultSet rs = meta.getColumns(metaCatalog, metaSchema, table.name(), "%")) {
+    // getColumns takes patterns: '_' and '%' in a name are escaped, or order_items would also read order1items.
+    String escape = meta.getSearchStringEscape();
+    try (ResultSet rs = meta.getColumns(metaCatalog, pattern(metaSchema, escape), pattern(table.name(), escape),
+        "%")) {
       while (rs.next()) {
         boolean filled = rs.getString("COLUMN_DEF") != null || "YES".equals(rs.getString("IS_AUTOINCREMENT"))
             || "YES".equals(rs.getString("IS_GENERATEDCOLUMN"));

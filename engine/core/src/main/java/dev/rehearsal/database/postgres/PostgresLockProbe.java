@@ -24,7 +24,7 @@ final class PostgresLockProbe implements LockProbe {
   private static final String LOCKS = "SELECT l.relation::bigint, coalesce(n.nspname || '.' || c.relname, "
       + "'oid ' || l.relation::text), l.mode FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation "
       + "LEFT JOIN pg_namespace n ON n.oid = c.relnamespace WHERE l.pid = pg_backend_pid() "
-      + "AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384";
+      + "AND l.locktype = 'relation' AND l.granted AND l.relation >= 16384 AND l.mode <> 'SIReadLock'";
 
   private static final String FILES = "SELECT c.oid::bigint, n.nspname || '.' || c.relname, c.relkind::text, "
       + "c.relfilenode::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid >= 16384 "
