@@ -92,10 +92,32 @@ final class NamedDatabase {
     return Backups.write(database, db, file, snapshot(label), repository().changelogTable(), force);
   }
 
-  /** Where the backups {@code apply} and {@code rollback} take of this database go. */
+  /**
+   * Where the backups {@code apply} and {@code rollback} take of this database go: a directory of its own, named after
+   * it and, where the name alone could be another database's, a hash of what tells them apart (a SQLite file's
+   * absolute path: {@code app.sqlite-1f2e3d4c}; a server database's name when it holds characters that a directory
+   * name cannot), so that {@code restore --latest} never takes another database's backup.
+   */
   Path backupsDir() {
-    String name = isFile() ? file().getFileName().toString() : db;
-    return project.config().backupsDir().resolve(database.name()).resolve(name.replaceAll("[^A-Za-z0-9._-]", "_"));
+    String name;
+    if (isFile()) {
+      name = file().getFileName().toString().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
+          + shortHash(file().toAbsolutePath().normalize().toString());
+    } else {
+      String safe = db.replaceAll("[^A-Za-z0-9._-]", "_");
+      name = safe.equals(db) ? db : safe + "-" + shortHash(db);
+    }
+    return project.config().backupsDir().resolve(database.name()).resolve(name);
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /** A new backup file in {@link #backupsDir()}, named for now and for what it was taken before. */

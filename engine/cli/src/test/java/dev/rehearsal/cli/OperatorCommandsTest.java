@@ -205,7 +205,7 @@ class OperatorCommandsTest {
 
     Cli apply = withBackup("apply", "--to", "head");
 
-    Path backups = project.root.resolve("backups/sqlite/library.sqlite");
+    Path backups = backupsOf(db);
     String backed = "backed up " + db + " at version " + TempProject.AUTHORS + " to " + backups + "/"
         + "YYYYMMDDThhmmssmmmZ-before-apply-head.sqlite (read back; checksum in "
         + "YYYYMMDDThhmmssmmmZ-before-apply-head.sqlite.sha256)\n"
@@ -240,6 +240,38 @@ class OperatorCommandsTest {
     assertTrue(operator("status").out().endsWith("Version: " + TempProject.AUTHORS + ", 1 pending\n"));
   }
 
+  /** The one directory of backups of {@code file}: its name, a dash and eight hex digits. */
+  private Path backupsOf(Path file) {
+    Path sqlite = project.root.resolve("backups/sqlite");
+    String name = file.getFileName() + "-" + sha256(file.toAbsolutePath().normalize().toString()).substring(0, 8);
+    return sqlite.resolve(name);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void twoFilesOfOneNameKeepTheirBackupsApartAndRestoreLatestTakesOnlyItsOwn() throws IOException, SQLException {
+    withBackup("apply", "--to", "head", "--create");
+    withBackup("rollback", "--to", TempProject.AUTHORS);
+    Path other = Files.createDirectories(dir.resolve("elsewhere")).resolve("library.sqlite");
+    Cli created = Cli.run("apply", "--to", "head", "--create", "--project-dir", project.dir(), "--db",
+        other.toString(), "--yes");
+    assertEquals(0, created.exitCode(), created.err());
+
+    Cli restore = Cli.run("restore", "--latest", "--project-dir", project.dir(), "--db", other.toString(), "--yes");
+
+    assertEquals(2, restore.exitCode(), "the other file's backup is not this one's: " + restore);
+    assertTrue(restore.err().startsWith("error: no backup of " + other + " in " + backupsOf(other)), restore.err());
+    assertTrue(Files.isDirectory(backupsOf(db)), "the first file's backups are where it says");
+  }
+
   @Test
   void nothingToChangeTakesNoBackup() {
     assertEquals(new Cli(0, "0 rolled back, now at version base\n", ""), withBackup("rollback", "--to", "base"));
@@ -248,8 +280,7 @@ class OperatorCommandsTest {
 
   @Test
   void aMissingBackupExits2() {
-    assertEquals(new Cli(2, "", "error: no backup of " + db + " in " + project.root.resolve(
-        "backups/sqlite/library.sqlite") + " — apply and rollback take one there before they change " + db
+    assertEquals(new Cli(2, "", "error: no backup of " + db + " in " + backupsOf(db) + " — apply and rollback take one there before they change " + db
         + "; or name a backup file with --from FILE\n"), withBackup("restore", "--latest"));
     assertEquals(new Cli(2, "", "error: --from " + dir.resolve("none.sqlite") + ": no such file — give the backup "
         + "file to restore, or --latest for the newest backup apply or rollback took of " + db + "\n"),
