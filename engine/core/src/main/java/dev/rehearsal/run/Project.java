@@ -15,11 +15,9 @@ import dev.rehearsal.scenario.ReadContext;
 import dev.rehearsal.scenario.Scenario;
 import dev.rehearsal.scenario.ScenarioReader;
 import dev.rehearsal.scenario.SourcePosition;
-import dev.rehearsal.scenario.Target;
 import dev.rehearsal.steps.StepRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -220,26 +218,6 @@ public final class Project {
       throw new InvalidInputException(problems);
     }
     return scenarios;
-  }
-
-  /**
-   * A target typed on the command line: {@code head}, {@code base} or a migration id of the repository.
-   *
-   * @throws InvalidInputException for anything else
-   */
-  public Target target(String text, String option) {
-    String value = text.strip();
-    if (value.equals("head")) {
-      return Target.head();
-    }
-    if (value.equals("base")) {
-      return Target.base();
-    }
-    if (value.matches("[0-9]+") && repository().ids().contains(new BigDecimal(value))) {
-      return Target.id(new BigDecimal(value));
-    }
-    throw new InvalidInputException(List.of(new Problem(SourcePosition.startOf(option + " " + text),
-        "not a migration id of the repository, head or base — 'rehearse list' shows the ids")));
   }
 
   /** Runs scenarios on the given databases and reports to {@code listener}. */

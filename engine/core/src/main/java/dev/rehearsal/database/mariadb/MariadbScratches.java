@@ -44,7 +44,10 @@ final class MariadbScratches {
     try {
       return DriverManager.getConnection(url.jdbc());
     } catch (SQLException e) {
-      throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), e, hint(e));
+      // The driver's own message may quote the URL, password included: redact it, and keep no cause that holds it.
+      SQLException redacted = new SQLException(MariadbUrl.redact(String.valueOf(e.getMessage())), e.getSQLState(),
+          e.getErrorCode());
+      throw DatabaseException.infrastructure("cannot connect to " + what + " at " + url.shown(), redacted, hint(e));
     }
   }
 

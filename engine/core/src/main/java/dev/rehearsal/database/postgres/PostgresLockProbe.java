@@ -29,7 +29,7 @@ final class PostgresLockProbe implements LockProbe {
   private static final String FILES = "SELECT c.oid::bigint, n.nspname || '.' || c.relname, c.relkind::text, "
       + "c.relfilenode::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid >= 16384 "
       + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%' "
-      + "AND n.nspname NOT LIKE 'pg_temp%' AND c.relkind IN ('r', 'i', 'm', 'p', 'I', 'S')";
+      + "AND n.nspname NOT LIKE 'pg_temp%' AND c.relkind IN ('r', 'i', 'm', 'p', 'I', 'S', 'v', 'f')";
 
   /** Statements PostgreSQL refuses inside a transaction block. */
   private static final Pattern NO_TRANSACTION = Pattern.compile("^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY"
@@ -80,6 +80,8 @@ final class PostgresLockProbe implements LockProbe {
       case "i", "I" -> "index";
       case "S" -> "sequence";
       case "m" -> "materialized view";
+      case "v" -> "view";
+      case "f" -> "foreign table";
       default -> "table";
     };
   }
