@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class ScratchMarkers {
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   /** Names of scratch databases and of their roles start with this. */
   public static final String PREFIX = "rehearsal_";
   public static final String DATABASE = "Rehearsal scratch database";
@@ -62,5 +64,12 @@ public final class ScratchMarkers {
       host = "unknown host";
     }
     return System.getProperty("user.name") + "@" + host + " pid " + ProcessHandle.current().pid();
+  }
+
+  /** 32 characters from a secure random source: letters, digits, {@code -} and {@code _}, safe in a URL. */
+  public static String password() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -1,13 +1,12 @@
 package dev.rehearsal.database.mariadb;
 
 import dev.rehearsal.database.DatabaseException;
-import java.security.SecureRandom;
+import dev.rehearsal.database.ScratchMarkers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Base64;
 
 /**
  * The login users of scratch databases: {@code 'rehearsal_…'@'%'}, created by the door user with a random password
@@ -17,7 +16,6 @@ import java.util.Base64;
  */
 final class ScratchUsers {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One user Rehearsal created, with the password hash it had then. */
   record User(String name, String password, String hash) {}
@@ -29,7 +27,7 @@ final class ScratchUsers {
    * {@code maxStatementSeconds} whatever its session sets (a resource limit of the user).
    */
   static User create(Connection door, String name, double maxStatementSeconds) throws SQLException {
-    String password = password();
+    String password = ScratchMarkers.password();
     try (Statement statement = door.createStatement()) {
       statement.execute("CREATE USER " + MariadbSql.user(name) + " IDENTIFIED BY " + MariadbSql.literal(password)
           + (maxStatementSeconds > 0 ? " WITH MAX_STATEMENT_TIME " + maxStatementSeconds : ""));
@@ -79,12 +77,5 @@ final class ScratchUsers {
       return "user " + user.name() + " not dropped: " + DatabaseException.describe(e).replace('\n', ' ')
           + "; 'rehearse clean' drops it later";
     }
-  }
-
-  /** 32 characters from a secure random source: letters, digits, {@code -} and {@code _}, safe in a URL. */
-  private static String password() {
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rehearsal.database.postgres;
 
+import dev.rehearsal.database.ScratchMarkers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ final class PostgresClean {
     Instant cutoff = Instant.now().minus(olderThan);
     List<String> dropped = new ArrayList<>();
     try (PreparedStatement query = door.prepareStatement(DATABASES)) {
-      query.setString(1, Markers.PREFIX.replace("_", "\\_") + "%");
+      query.setString(1, ScratchMarkers.PREFIX.replace("_", "\\_") + "%");
       List<Candidate> candidates = new ArrayList<>();
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
@@ -49,10 +50,10 @@ final class PostgresClean {
       for (Candidate c : candidates) {
         String name = c.name();
         String comment = c.comment();
-        Instant created = Markers.created(comment, Markers.DATABASE);
+        Instant created = ScratchMarkers.created(comment, ScratchMarkers.DATABASE);
         if (created == null) {
           skipped.accept(name + ": its comment is not Rehearsal's marker");
-        } else if (!c.owner().startsWith(Markers.PREFIX) || Markers.created(c.ownerComment(), Markers.ROLE) == null) {
+        } else if (!c.owner().startsWith(ScratchMarkers.PREFIX) || ScratchMarkers.created(c.ownerComment(), ScratchMarkers.ROLE) == null) {
           skipped.accept(name + ": its owner " + c.owner() + " is not a role Rehearsal created");
         } else if (!created.isBefore(cutoff)) {
           young.accept(name + ": created " + created + ", less than " + olderThan + " ago (a run may be using it)");
@@ -82,11 +83,11 @@ final class PostgresClean {
     List<ScratchRoles.Role> candidates = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
     try (PreparedStatement query = door.prepareStatement(ROLES)) {
-      query.setString(1, Markers.PREFIX.replace("_", "\\_") + "%");
+      query.setString(1, ScratchMarkers.PREFIX.replace("_", "\\_") + "%");
       try (ResultSet rs = query.executeQuery()) {
         while (rs.next()) {
           String name = rs.getString(2);
-          Instant created = Markers.created(rs.getString(3), Markers.ROLE);
+          Instant created = ScratchMarkers.created(rs.getString(3), ScratchMarkers.ROLE);
           if (created == null) {
             skipped.accept("role " + name + ": its comment is not Rehearsal's marker");
           } else if (!created.isBefore(cutoff)) {

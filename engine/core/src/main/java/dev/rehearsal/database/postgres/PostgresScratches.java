@@ -1,6 +1,7 @@
 package dev.rehearsal.database.postgres;
 
 import dev.rehearsal.database.DatabaseException;
+import dev.rehearsal.database.ScratchMarkers;
 import dev.rehearsal.database.ScratchRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -108,7 +109,7 @@ final class PostgresScratches {
    * @throws DatabaseException when it cannot be created; nothing is left behind then, or what is left is a problem
    */
   PostgresScratch create(String label, PostgresScratch state) {
-    String name = Markers.name(label);
+    String name = ScratchMarkers.name(label);
     return registry.create(name, () -> createNow(name, state));
   }
 
@@ -124,7 +125,7 @@ final class PostgresScratches {
       try {
         ScratchDatabases.create(statement, name, state == null ? null : state.location(), who.major());
         oid = PgSql.databaseOid(admin, name);
-        String marker = Markers.database(Instant.now());
+        String marker = ScratchMarkers.database(Instant.now());
         String quoted = PgSql.id(name);
         // One round trip, one transaction. Without CONNECT for PUBLIC, no other run's role reaches this database.
         statement.execute("COMMENT ON DATABASE " + quoted + " IS " + PgSql.literal(marker) + "; ALTER DATABASE "

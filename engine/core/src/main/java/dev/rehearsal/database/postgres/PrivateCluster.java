@@ -85,7 +85,7 @@ public final class PrivateCluster implements AutoCloseable {
       throw e instanceof DatabaseException d ? d : DatabaseException.infrastructure("cannot start a private "
           + "PostgreSQL cluster", e);
     }
-    PrivateCluster cluster = new PrivateCluster(commands, directory, ClusterCommands.randomPassword());
+    PrivateCluster cluster = new PrivateCluster(commands, directory, dev.rehearsal.database.ScratchMarkers.password());
     Runtime.getRuntime().addShutdownHook(cluster.hook);
     try {
       cluster.initialise();

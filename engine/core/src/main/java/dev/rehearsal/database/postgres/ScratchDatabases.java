@@ -1,5 +1,6 @@
 package dev.rehearsal.database.postgres;
 
+import dev.rehearsal.database.ScratchMarkers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,7 +51,7 @@ final class ScratchDatabases {
    * @return null when the database with that OID is gone, else why it was left, for people
    */
   static String drop(Connection admin, String name, long oid) throws SQLException {
-    if (!name.startsWith(Markers.PREFIX)) {
+    if (!name.startsWith(ScratchMarkers.PREFIX)) {
       throw new IllegalStateException("refusing to drop " + name + ": not a Rehearsal scratch database");
     }
     Long now = PgSql.databaseOid(admin, name);

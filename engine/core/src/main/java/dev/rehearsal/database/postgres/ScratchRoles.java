@@ -1,12 +1,11 @@
 package dev.rehearsal.database.postgres;
 
 import dev.rehearsal.database.DatabaseException;
-import java.security.SecureRandom;
+import dev.rehearsal.database.ScratchMarkers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Base64;
 import org.postgresql.util.PasswordUtil;
 
 /**
@@ -16,7 +15,6 @@ import org.postgresql.util.PasswordUtil;
  */
 final class ScratchRoles {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** One role Rehearsal created; {@code password} is null for a role that cannot log in. */
   record Role(String name, long oid, String password) {}
@@ -30,7 +28,7 @@ final class ScratchRoles {
    * @param login whether it logs in (the role steps run as) or only owns (a database whose steps run as the door user)
    */
   static Role create(Connection door, String name, boolean login, boolean doorIsSuperuser) throws SQLException {
-    String password = login ? password() : null;
+    String password = login ? ScratchMarkers.password() : null;
     // One round trip, one transaction: the role, its marker, and the door's membership. The password goes as a SCRAM
     // verifier computed here, so the statement the server sees, and may log, holds no clear text (a server set to
     // md5 authentication also accepts a SCRAM verifier).
@@ -38,7 +36,7 @@ final class ScratchRoles {
     try (Statement statement = door.createStatement()) {
       statement.execute("CREATE ROLE " + id + (login ? " LOGIN PASSWORD " + PgSql.literal(PasswordUtil
           .encodeScramSha256(password.toCharArray())) : " NOLOGIN") + " NOSUPERUSER NOCREATEDB NOCREATEROLE "
-          + "NOREPLICATION NOBYPASSRLS INHERIT; COMMENT ON ROLE " + id + " IS " + PgSql.literal(Markers.role(
+          + "NOREPLICATION NOBYPASSRLS INHERIT; COMMENT ON ROLE " + id + " IS " + PgSql.literal(ScratchMarkers.role(
               Instant.now())) + ";" + (doorIsSuperuser ? "" : " GRANT " + id + " TO CURRENT_USER;"));
     }
     Long oid = PgSql.roleOid(door, name);
@@ -72,12 +70,5 @@ final class ScratchRoles {
       return "role " + role.name() + " not dropped: " + DatabaseException.describe(e).replace('\n', ' ')
           + "; 'rehearse clean' drops it once nothing depends on it";
     }
-  }
-
-  /** 32 characters from a secure random source: letters, digits, {@code -} and {@code _}, safe in a URL. */
-  private static String password() {
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 }
